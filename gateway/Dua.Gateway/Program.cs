@@ -1,0 +1,17 @@
+using Dua.Gateway.Discovery;
+using Dua.Gateway.Hosting;
+using Dua.Gateway.Proxy;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGatewayOptions();
+builder.AddGatewayGrpcEndpoint();
+builder.Services.AddSiloDirectory();
+builder.AddGatewayProxy();
+
+var app = builder.Build();
+
+app.MapGatewayHealth();
+app.MapReverseProxy();
+
+return await app.RunGatewayAsync();

@@ -1,0 +1,14 @@
+namespace Dua.Grains;
+
+/// <summary>The live state of one municipality; keyed by <see cref="GrainKeys.Municipality"/>.</summary>
+[Alias("dua.IMunicipalityGrain")]
+public interface IMunicipalityGrain : IGrainWithStringKey
+{
+    /// <summary>The municipality, or null when none has been registered under this key.</summary>
+    [Alias("Get")]
+    Task<MunicipalityInfo?> GetAsync();
+
+    /// <summary>Stores the municipality's reference data; returns false, and writes nothing, when it is already stored.</summary>
+    [Alias("Register")]
+    Task<bool> RegisterAsync(MunicipalityInfo municipality);
+}

@@ -1,0 +1,24 @@
+namespace Dua.Grains;
+
+/// <summary>One county (län): its reference data now, its aggregates later.</summary>
+public sealed class RegionGrain(
+    [PersistentState("region", StorageNames.Platform)] IPersistentState<RegionState> state)
+    : Grain, IRegionGrain
+{
+    public Task<RegionInfo?> GetAsync() => Task.FromResult(state.State.Info);
+
+    public async Task<bool> RegisterAsync(RegionInfo region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        KeyGuard.EnsureMatches(this.GetPrimaryKeyString(), GrainKeys.Region(region.Code));
+
+        if (region.SameAs(state.State.Info))
+        {
+            return false;
+        }
+
+        state.State.Info = region;
+        await state.WriteStateAsync();
+        return true;
+    }
+}

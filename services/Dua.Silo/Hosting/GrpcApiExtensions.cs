@@ -1,0 +1,40 @@
+using Dua.Grains;
+using Dua.Silo.Api;
+using Npgsql;
+
+namespace Dua.Silo.Hosting;
+
+public static class GrpcApiExtensions
+{
+    /// <summary>The dua.v1 services, health, reflection and the start-up work that gates readiness.</summary>
+    public static void AddGrpcApi(this IHostApplicationBuilder builder, SiloHostOptions options)
+    {
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<OrleansFailoverInterceptor>());
+        builder.Services.AddGrpcReflection();
+
+        var readiness = new SiloReadiness();
+        builder.Services.AddSingleton(readiness);
+        builder.Services.AddGrpcHealthChecks().AddCheck("ready", readiness);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<GeographySeeder>();
+        builder.Services.AddHostedService<SiloStartup>();
+
+        if (options.Clustering == ClusteringMode.PostgreSql)
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.AddSingleton<SiloEndpointRegistry>();
+        }
+    }
+
+    public static void MapGrpcApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<RegionApi>();
+        app.MapGrpcService<MunicipalityApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+
+        // The gateway's active health probe: plain GET, answered on both endpoints (h2c and HTTP/1).
+        app.MapHealthChecks("/healthz");
+    }
+}

@@ -1,0 +1,66 @@
+using Dua.Grains;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Dua.Silo.Hosting;
+
+public static class OrleansSiloExtensions
+{
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Hosts an Orleans silo in this process, with clustering and storage chosen by configuration.</summary>
+    public static void AddOrleansSilo(this IHostApplicationBuilder builder, SiloHostOptions options)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            silo.Configure<SiloOptions>(o => o.SiloName = $"dua-silo-{options.GrpcPort}");
+
+            switch (options.Clustering)
+            {
+                case ClusteringMode.PostgreSql:
+                    silo.ConfigureEndpoints(options.ListenIPAddress, options.SiloPort, options.GatewayPort);
+                    silo.UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    break;
+                case ClusteringMode.Localhost:
+                    silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                    break;
+            }
+
+            switch (options.Storage)
+            {
+                case StorageMode.PostgreSql:
+                    silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    silo.UseAdoNetReminderService(o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    break;
+                case StorageMode.Memory:
+                    silo.AddMemoryGrainStorage(StorageNames.Platform);
+                    silo.UseInMemoryReminderService();
+                    break;
+            }
+
+            // Store state with the Orleans serializer: it keys types by their [Alias] and fields by [Id], so state
+            // survives renames of CLR types, unlike the default JSON serializer, which writes CLR type names.
+            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Platform)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Dua.Silo.Hosting;
+
+/// <summary>
+/// How one silo process is wired: identity in the cluster, its ports and which providers hold its state.
+/// Bound from the <c>Silo</c> section; every key can be set by environment variable (<c>Silo__GrpcPort=5102</c>).
+/// </summary>
+public sealed class SiloHostOptions : IValidatableObject
+{
+    public const string SectionName = "Silo";
+
+    /// <summary>Silos with the same cluster id form one cluster.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
+    public string ClusterId { get; set; } = "dua";
+
+    /// <summary>Stable across deployments: grain state is stored under it.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
+    public string ServiceId { get; set; } = "dua-platform";
+
+    /// <summary>The address servers bind to and the silo advertises to its peers; loopback unless deliberately opened.</summary>
+    [Required]
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port (for Orleans clients such as operations tools).</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>HTTP/2-only cleartext endpoint serving gRPC and the <c>/healthz</c> probe.</summary>
+    [Range(1, 65535)]
+    public int GrpcPort { get; set; } = 5101;
+
+    /// <summary>HTTP/1.1 endpoint for health probes, and later JSON and dashboards.</summary>
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 5201;
+
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.PostgreSql;
+
+    public StorageMode Storage { get; set; } = StorageMode.PostgreSql;
+
+    /// <summary>Whether this silo loads the shipped counties and municipalities into their grains at start-up.</summary>
+    public bool SeedReferenceData { get; set; } = true;
+
+    /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
+    public string? ConnectionString { get; set; }
+
+    public IPAddress ListenIPAddress => IPAddress.Parse(ListenAddress);
+
+    /// <summary>The URL the gateway reaches this silo's gRPC endpoint at.</summary>
+    public string GrpcEndpoint => $"http://{ListenAddress}:{GrpcPort}";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(ListenAddress, out _))
+        {
+            yield return new ValidationResult($"'{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
+        }
+
+        var ports = new[] { SiloPort, GatewayPort, GrpcPort, HttpPort };
+        if (ports.Distinct().Count() != ports.Length)
+        {
+            yield return new ValidationResult(
+                $"SiloPort, GatewayPort, GrpcPort and HttpPort must differ (got {string.Join(", ", ports)}).",
+                [nameof(SiloPort), nameof(GatewayPort), nameof(GrpcPort), nameof(HttpPort)]);
+        }
+
+        var needsDatabase = Clustering == ClusteringMode.PostgreSql || Storage == StorageMode.PostgreSql;
+        if (needsDatabase && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "ConnectionStrings:Dua (env ConnectionStrings__Dua) is required when clustering or storage is PostgreSql.",
+                [nameof(ConnectionString)]);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Dua.Silo.Hosting;
+
+public static class SiloHostOptionsExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SiloHostOptions"/> with validation at start-up and returns the validated values,
+    /// which the builder needs before the host exists (which clustering and storage providers to add).
+    /// </summary>
+    public static SiloHostOptions AddSiloHostOptions(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SiloHostOptions.SectionName);
+        var connectionString = builder.Configuration.GetConnectionString("Dua");
+
+        builder.Services.AddOptions<SiloHostOptions>()
+            .Bind(section)
+            .Configure(o => o.ConnectionString = connectionString)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = section.Get<SiloHostOptions>() ?? new SiloHostOptions();
+        options.ConnectionString = connectionString;
+
+        var result = new DataAnnotationValidateOptions<SiloHostOptions>(Options.DefaultName).Validate(Options.DefaultName, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SiloHostOptions), result.Failures);
+        }
+
+        return options;
+    }
+}
