@@ -54,9 +54,10 @@ cmd_install() {
   fi
   say "installing PostgreSQL (apt-get install postgresql)"
   # The package may create and start a system cluster on 5432; we never use it.
+  # Several test runs may install at once: wait for dpkg's lock instead of failing.
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y postgresql
+  apt-get -o DPkg::Lock::Timeout=600 update
+  apt-get -o DPkg::Lock::Timeout=600 install -y postgresql
   [[ -n "$(bin_dir)" ]] || die "apt-get installed postgresql but no server binaries were found in /usr/lib/postgresql/*/bin"
 }
 
@@ -128,15 +129,16 @@ cmd_start() {
     exit 3
   fi
 
-  mkdir -p "$parent" "$socket_dir"
-  chmod 700 "$socket_dir"
-  touch "$log_file"
+  mkdir -p "$parent"
   if is_root; then
     id -u "$SUPERUSER" >/dev/null 2>&1 || die "user $SUPERUSER is missing (it comes with Debian's postgresql package)"
-    chown "$SUPERUSER:" "$socket_dir" "$log_file"
     runuser -u "$SUPERUSER" -- test -x "$parent" ||
-      die "user $SUPERUSER cannot reach $parent; put the data folder where it can (e.g. under /tmp)"
+      die "user $SUPERUSER cannot reach $parent; make it (and the folders above it) searchable by others, or use another folder"
   fi
+  mkdir -p "$socket_dir"
+  chmod 700 "$socket_dir"
+  touch "$log_file"
+  if is_root; then chown "$SUPERUSER:" "$socket_dir" "$log_file"; fi
 
   if [[ ! -f "$data_dir/PG_VERSION" ]]; then
     if [[ -d "$data_dir" && -n "$(ls -A "$data_dir")" ]]; then

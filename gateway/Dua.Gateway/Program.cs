@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGatewayOptions();
 builder.AddGatewayGrpcEndpoint();
-builder.Services.AddSiloDirectory();
+builder.AddSiloDirectory();
 builder.AddGatewayProxy();
 
 var app = builder.Build();

@@ -27,8 +27,18 @@ public static class GrpcApiExtensions
         }
     }
 
-    public static void MapGrpcApi(this IEndpointRouteBuilder app)
+    /// <summary>Response header naming the silo that served a call, so operators and tests can see the spread.</summary>
+    public const string ServedByHeader = "dua-served-by";
+
+    public static void MapGrpcApi(this WebApplication app)
     {
+        var siloName = app.Services.GetRequiredService<SiloHostOptions>().SiloName;
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[ServedByHeader] = siloName;
+            return next(context);
+        });
+
         app.MapGrpcService<RegionApi>();
         app.MapGrpcService<MunicipalityApi>();
         app.MapGrpcHealthChecksService();

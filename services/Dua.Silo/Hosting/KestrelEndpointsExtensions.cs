@@ -12,8 +12,8 @@ public static class KestrelEndpointsExtensions
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(options.ListenIPAddress, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(options.ListenIPAddress, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(options.ListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(options.ListenIPAddress(), options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
     }
 }

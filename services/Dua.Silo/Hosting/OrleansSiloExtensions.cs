@@ -20,12 +20,12 @@ public static class OrleansSiloExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
-            silo.Configure<SiloOptions>(o => o.SiloName = $"dua-silo-{options.GrpcPort}");
+            silo.Configure<SiloOptions>(o => o.SiloName = options.SiloName);
 
             switch (options.Clustering)
             {
                 case ClusteringMode.PostgreSql:
-                    silo.ConfigureEndpoints(options.ListenIPAddress, options.SiloPort, options.GatewayPort);
+                    silo.ConfigureEndpoints(options.ListenIPAddress(), options.SiloPort, options.GatewayPort);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = NpgsqlInvariant;

@@ -10,7 +10,7 @@ namespace Dua.Silo.Hosting;
 public static class PortGuard
 {
     public static void EnsureFree(SiloHostOptions options) =>
-        EnsureFree(options.ListenIPAddress,
+        EnsureFree(options.ListenIPAddress(),
             (nameof(options.SiloPort), options.SiloPort),
             (nameof(options.GatewayPort), options.GatewayPort),
             (nameof(options.GrpcPort), options.GrpcPort),

@@ -48,7 +48,10 @@ public sealed class SiloHostOptions : IValidatableObject
     /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
     public string? ConnectionString { get; set; }
 
-    public IPAddress ListenIPAddress => IPAddress.Parse(ListenAddress);
+    public IPAddress ListenIPAddress() => IPAddress.Parse(ListenAddress);
+
+    /// <summary>This silo's name in the membership table and in the <c>dua-served-by</c> response header.</summary>
+    public string SiloName => $"dua-silo-{GrpcPort}";
 
     /// <summary>The URL the gateway reaches this silo's gRPC endpoint at.</summary>
     public string GrpcEndpoint => $"http://{ListenAddress}:{GrpcPort}";

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of the platform: unit, in-process gRPC, PostgreSQL and multi-process end-to-end tests.
+# It installs what the tests need (PostgreSQL from apt, when missing and run as root); the tests start
+# their own private PostgreSQL clusters and processes on loopback ports and stop them afterwards.
+#
+#   deploy/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Gateway]
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+"$root/deploy/postgres.sh" install
+
+results="$root/.run/test-results"
+rm -rf "$results"
+dotnet test "$root/Dua.Platform.sln" -c Release --nologo --results-directory "$results" --logger trx "$@"

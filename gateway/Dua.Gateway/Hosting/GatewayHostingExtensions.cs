@@ -1,0 +1,98 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Dua.Gateway.Hosting;
+
+/// <summary>Options, the listening endpoint and the process lifetime of the gateway host.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>Process exit code for configuration that fails validation.</summary>
+    public const int InvalidConfigurationExitCode = 2;
+
+    public static WebApplicationBuilder AddGatewayOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString ??= configuration.GetConnectionString("Dua"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>
+    /// One HTTP/2-only cleartext endpoint: a cleartext endpoint that also allows HTTP/1.1 would speak only HTTP/1.1,
+    /// and gRPC clients use h2c with prior knowledge.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayGrpcEndpoint(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+            {
+                // Kestrel's options are read while the app is built, before start-up validation runs. With invalid
+                // options leave the endpoint out: RunGatewayAsync reports the validation failures instead of a stack trace.
+                if (TryGetValid(gateway, out var options))
+                {
+                    kestrel.Listen(options.GetListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+                }
+            });
+        return builder;
+    }
+
+    private static bool TryGetValid(IOptions<GatewayOptions> gateway, [NotNullWhen(true)] out GatewayOptions? options)
+    {
+        try
+        {
+            options = gateway.Value;
+            return true;
+        }
+        catch (OptionsValidationException)
+        {
+            options = null;
+            return false;
+        }
+    }
+
+    /// <summary>Maps the gateway's own liveness probe; it says nothing about the silos behind it.</summary>
+    public static WebApplication MapGatewayHealth(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    /// <summary>Runs the gateway, turning the start-up failures an operator can fix into one clear line and an exit code.</summary>
+    public static async Task<int> RunGatewayAsync(this WebApplication app)
+    {
+        try
+        {
+            var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            PortGuard.EnsureFree(options.GetListenIPAddress(), options.GrpcPort);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            return await FailAsync(app, InvalidConfigurationExitCode, $"Invalid gateway configuration: {string.Join(" ", e.Failures)}");
+        }
+        catch (PortInUseException e)
+        {
+            return await FailAsync(app, PortInUseException.ExitCode, e.Message);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            // Another process took the port between the guard's probe and Kestrel's bind.
+            var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return await FailAsync(app, PortInUseException.ExitCode, new PortInUseException(options.GetListenIPAddress(), options.GrpcPort, e).Message);
+        }
+    }
+
+    private static async Task<int> FailAsync(WebApplication app, int exitCode, string message)
+    {
+        app.Logger.LogCritical("{Message}", message);
+        // Disposing flushes the console logger, whose queue would otherwise die with the process.
+        await app.DisposeAsync();
+        return exitCode;
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Dua.Gateway.Hosting;
+
+/// <summary>
+/// How the gateway listens and where it learns the live silos. Bound from the <c>Gateway</c> section; every key
+/// can be set by environment variable (<c>Gateway__GrpcPort=5000</c>, <c>Gateway__Directory=Static</c>).
+/// </summary>
+public sealed class GatewayOptions : IValidatableObject
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Loopback unless deliberately opened: the gateway is the only public entry point.</summary>
+    [Required]
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The HTTP/2-only cleartext (h2c) endpoint gRPC clients call.</summary>
+    [Range(1, 65535)]
+    public int GrpcPort { get; set; } = 5000;
+
+    /// <summary>Must equal the silos' <c>Silo:ClusterId</c>: it selects their membership rows.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
+    public string ClusterId { get; set; } = "dua";
+
+    public SiloDirectoryMode Directory { get; set; } = SiloDirectoryMode.PostgreSql;
+
+    /// <summary>How often the PostgreSQL directory re-reads the live silos; bounds how stale routing can be.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The silos' gRPC endpoints (<c>http://host:port</c>) in <see cref="SiloDirectoryMode.Static"/> mode.</summary>
+    public List<string> StaticSilos { get; set; } = [];
+
+    /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
+    public string? ConnectionString { get; set; }
+
+    // A method, not a property: the data-annotations validator reads every property, and this one throws until validated.
+    public IPAddress GetListenIPAddress() => IPAddress.Parse(ListenAddress);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(ListenAddress, out _))
+        {
+            yield return new ValidationResult($"Gateway:ListenAddress '{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
+        }
+
+        switch (Directory)
+        {
+            case SiloDirectoryMode.PostgreSql when string.IsNullOrWhiteSpace(ConnectionString):
+                yield return new ValidationResult(
+                    "ConnectionStrings:Dua (env ConnectionStrings__Dua) is required when Gateway:Directory is PostgreSql.",
+                    [nameof(ConnectionString)]);
+                break;
+            case SiloDirectoryMode.Static when StaticSilos.Count == 0:
+                yield return new ValidationResult(
+                    "Gateway:StaticSilos (env Gateway__StaticSilos__0, __1, ...) must list at least one silo gRPC endpoint when Gateway:Directory is Static.",
+                    [nameof(StaticSilos)]);
+                break;
+            case SiloDirectoryMode.Static:
+                foreach (var silo in StaticSilos.Where(silo => !IsHttpEndpoint(silo)))
+                {
+                    yield return new ValidationResult(
+                        $"Gateway:StaticSilos entry '{silo}' is not an absolute http:// URL such as http://127.0.0.1:5101.",
+                        [nameof(StaticSilos)]);
+                }
+                break;
+        }
+    }
+
+    // Silos serve gRPC over h2c, so only cleartext http:// URLs can be reached with the cluster's HTTP/2-exact policy.
+    private static bool IsHttpEndpoint(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp;
+}

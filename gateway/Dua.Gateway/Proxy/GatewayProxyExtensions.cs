@@ -1,0 +1,17 @@
+namespace Dua.Gateway.Proxy;
+
+/// <summary>
+/// YARP, configured from the <c>ReverseProxy</c> section: routes for the dua.v1 services, gRPC health and
+/// reflection only, and one <c>silos</c> cluster whose destinations come from the silo directory.
+/// </summary>
+public static class GatewayProxyExtensions
+{
+    public const string SectionName = "ReverseProxy";
+
+    public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection(SectionName));
+        return builder;
+    }
+}

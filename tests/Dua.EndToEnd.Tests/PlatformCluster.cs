@@ -1,0 +1,105 @@
+using Dua.Testing;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Dua.EndToEnd.Tests;
+
+/// <summary>
+/// Silo and gateway processes on one PostgreSQL database. A silo keeps its ports across restarts, as a
+/// redeployed machine would, so a restarted silo supersedes its dead predecessor in the membership table.
+/// </summary>
+public sealed class PlatformCluster(string connectionString) : IDisposable
+{
+    private readonly string _clusterId = $"e2e-{Guid.NewGuid():N}"[..16];
+    private readonly Dictionary<int, SiloPorts> _ports = [];
+    private readonly Dictionary<int, PlatformProcess> _silos = [];
+    private PlatformProcess? _gateway;
+    private GrpcChannel? _channel;
+
+    public int GatewayPort { get; } = FreePort.Next();
+
+    public GrpcChannel Gateway => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+
+    public IReadOnlyDictionary<int, PlatformProcess> Silos => _silos;
+
+    public static string SiloName(SiloPorts ports) => $"dua-silo-{ports.Grpc}";
+
+    public SiloPorts PortsOf(int index) => _ports[index];
+
+    public PlatformProcess StartSilo(int index, bool seedReferenceData = true)
+    {
+        if (!_ports.TryGetValue(index, out var ports))
+        {
+            ports = _ports[index] = new SiloPorts(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        }
+
+        var silo = PlatformProcess.Start(SiloName(ports), BuildOutput.Silo, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Dua"] = connectionString,
+            ["Silo__ClusterId"] = _clusterId,
+            ["Silo__SiloPort"] = ports.Silo.ToString(),
+            ["Silo__GatewayPort"] = ports.OrleansGateway.ToString(),
+            ["Silo__GrpcPort"] = ports.Grpc.ToString(),
+            ["Silo__HttpPort"] = ports.Http.ToString(),
+            ["Silo__SeedReferenceData"] = seedReferenceData.ToString(),
+        });
+        _silos[index] = silo;
+        return silo;
+    }
+
+    public PlatformProcess StartGateway()
+    {
+        _gateway = PlatformProcess.Start("gateway", BuildOutput.Gateway, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Dua"] = connectionString,
+            ["Gateway__ClusterId"] = _clusterId,
+            ["Gateway__GrpcPort"] = GatewayPort.ToString(),
+            ["Gateway__PollInterval"] = "00:00:01",
+        });
+        return _gateway;
+    }
+
+    /// <summary>Waits until the silo's own readiness probe says it has joined and loaded its data.</summary>
+    public async Task WaitUntilReadyAsync(int index, TimeSpan timeout)
+    {
+        var silo = _silos[index];
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.Async(timeout, $"{silo.Name} ready", async () =>
+        {
+            Assert.False(silo.HasExited, $"{silo.Name} exited:\n{silo.Output}");
+            var body = await http.GetStringAsync($"http://127.0.0.1:{_ports[index].Http}/healthz");
+            Assert.Equal("Healthy", body);
+        });
+    }
+
+    /// <summary>Waits until the gateway answers health checks by proxying them to some silo.</summary>
+    public async Task WaitUntilGatewayServesAsync(TimeSpan timeout)
+    {
+        var health = new Health.HealthClient(Gateway);
+        await Eventually.Async(timeout, "gateway serving", async () =>
+        {
+            Assert.False(_gateway!.HasExited, $"gateway exited:\n{_gateway.Output}");
+            var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+        });
+    }
+
+    public void StopAll()
+    {
+        _channel?.Dispose();
+        _channel = null;
+        _gateway?.Dispose();
+        foreach (var silo in _silos.Values)
+        {
+            silo.Dispose();
+        }
+    }
+
+    public void Dispose() => StopAll();
+
+    public string Diagnostics() =>
+        string.Join("\n", _silos.Values.Append(_gateway).OfType<PlatformProcess>()
+            .Select(p => $"--- {p.Name} ---\n{string.Join('\n', p.Output.Split('\n').TakeLast(40))}"));
+}
+
+public sealed record SiloPorts(int Silo, int OrleansGateway, int Grpc, int Http);

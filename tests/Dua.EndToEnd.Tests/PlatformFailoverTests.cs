@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Dua.Contracts.V1;
+using Dua.Migrations;
+using Dua.Testing;
+using Grpc.Core;
+using Xunit.Abstractions;
+
+namespace Dua.EndToEnd.Tests;
+
+/// <summary>
+/// The foundation's promise, with real parts: PostgreSQL, silo processes and the gateway. Calls go through the
+/// gateway only; one silo is killed with SIGKILL while calls continue; then everything restarts and finds its data.
+/// </summary>
+[Collection("postgres")]
+public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task The_platform_keeps_answering_when_a_silo_is_killed_and_finds_its_data_after_a_full_restart()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("e2e_failover");
+        await DuaSchema.ApplyAsync(connectionString);
+        using var platform = new PlatformCluster(connectionString);
+        try
+        {
+            await RunScenarioAsync(platform);
+        }
+        catch
+        {
+            output.WriteLine(platform.Diagnostics());
+            throw;
+        }
+    }
+
+    private async Task RunScenarioAsync(PlatformCluster platform)
+    {
+        platform.StartSilo(0);
+        platform.StartSilo(1);
+        platform.StartGateway();
+        await platform.WaitUntilReadyAsync(0, StartTimeout);
+        await platform.WaitUntilReadyAsync(1, StartTimeout);
+        await platform.WaitUntilGatewayServesAsync(StartTimeout);
+
+        var municipalities = new MunicipalityService.MunicipalityServiceClient(platform.Gateway);
+        var regions = new RegionService.RegionServiceClient(platform.Gateway);
+
+        // The foundation's "done when", through the gateway.
+        var hudiksvall = (await municipalities.GetMunicipalityAsync(new GetMunicipalityRequest { MunicipalityCode = "2184" })).Municipality;
+        Assert.Equal(("Hudiksvall", "21", "Gävleborgs län"), (hudiksvall.Name, hudiksvall.RegionCode, hudiksvall.RegionName));
+        Assert.Equal(9, (await municipalities.ListMunicipalitiesAsync(new ListMunicipalitiesRequest { RegionCode = "04" })).Municipalities.Count);
+        Assert.Equal(21, (await regions.ListRegionsAsync(new ListRegionsRequest())).Regions.Count);
+
+        // Round-robin: both silos serve calls.
+        var silo0 = PlatformCluster.SiloName(platform.PortsOf(0));
+        var silo1 = PlatformCluster.SiloName(platform.PortsOf(1));
+        await WaitUntilServedByAsync(municipalities, silo0, TimeSpan.FromSeconds(10));
+        await WaitUntilServedByAsync(municipalities, silo1, TimeSpan.FromSeconds(10));
+
+        // A silo started later receives traffic within 10 s of becoming ready, without touching the gateway.
+        platform.StartSilo(2);
+        await platform.WaitUntilReadyAsync(2, StartTimeout);
+        var joined = Stopwatch.StartNew();
+        await WaitUntilServedByAsync(municipalities, PlatformCluster.SiloName(platform.PortsOf(2)), TimeSpan.FromSeconds(10));
+        output.WriteLine($"a new silo received traffic {joined.ElapsedMilliseconds} ms after it became ready");
+
+        // Kill silo 0 while calls continue; they must succeed again within 30 s, failing only as UNAVAILABLE.
+        var recovery = await KillWhileCallingAsync(platform, municipalities, victim: 0);
+        output.WriteLine($"after SIGKILL: {recovery.Failures} failed calls ({string.Join(", ", recovery.FailureCodes)}), " +
+                         $"gateway routed to the dead silo until {recovery.RoutedToDeadSiloUntil.TotalMilliseconds:F0} ms, " +
+                         $"all calls succeeding again after {recovery.RecoveredAfter.TotalMilliseconds:F0} ms");
+        Assert.True(recovery.RoutedToDeadSiloUntil < TimeSpan.FromSeconds(10), $"the gateway routed to the dead silo until {recovery.RoutedToDeadSiloUntil}");
+        Assert.True(recovery.RecoveredAfter < TimeSpan.FromSeconds(30), $"calls recovered only after {recovery.RecoveredAfter}");
+        Assert.All(recovery.FailureCodes, code => Assert.Equal(StatusCode.Unavailable, code));
+        await AssertAllReferenceDataAsync(municipalities, regions);
+
+        // Full restart without seeding: what the silos serve now can only come from PostgreSQL.
+        platform.StopAll();
+        platform.StartSilo(0, seedReferenceData: false);
+        platform.StartSilo(1, seedReferenceData: false);
+        platform.StartGateway();
+        await platform.WaitUntilReadyAsync(0, StartTimeout);
+        await platform.WaitUntilReadyAsync(1, StartTimeout);
+        await platform.WaitUntilGatewayServesAsync(StartTimeout);
+        await Eventually.Async(TimeSpan.FromSeconds(60), "all reference data after restart",
+            () => AssertAllReferenceDataAsync(
+                new MunicipalityService.MunicipalityServiceClient(platform.Gateway),
+                new RegionService.RegionServiceClient(platform.Gateway)));
+    }
+
+    private static async Task WaitUntilServedByAsync(MunicipalityService.MunicipalityServiceClient client, string silo, TimeSpan timeout) =>
+        await Eventually.Async(timeout, $"a call served by {silo}", async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                if (await ServedByAsync(client, "2184") == silo)
+                {
+                    return;
+                }
+            }
+
+            Assert.Fail($"no call was served by {silo}");
+        });
+
+    private static async Task<string?> ServedByAsync(MunicipalityService.MunicipalityServiceClient client, string code)
+    {
+        using var call = client.GetMunicipalityAsync(new GetMunicipalityRequest { MunicipalityCode = code }, deadline: DateTime.UtcNow.AddSeconds(5));
+        await call.ResponseAsync;
+        return (await call.ResponseHeadersAsync).GetValue("dua-served-by");
+    }
+
+    private static async Task<Recovery> KillWhileCallingAsync(PlatformCluster platform, MunicipalityService.MunicipalityServiceClient client, int victim)
+    {
+        var codes = new[] { "0114", "0180", "0484", "2184", "2180", "1280", "2580", "0380" };
+        var failures = new List<StatusCode>();
+        TimeSpan? lastFailure = null;
+        TimeSpan? lastRoutingFailure = null;
+        var consecutiveSuccesses = 0;
+        var clock = Stopwatch.StartNew();
+
+        platform.Silos[victim].Kill();
+        for (var i = 0; clock.Elapsed < TimeSpan.FromSeconds(60) && consecutiveSuccesses < 200; i++)
+        {
+            try
+            {
+                await ServedByAsync(client, codes[i % codes.Length]);
+                consecutiveSuccesses++;
+            }
+            catch (RpcException e)
+            {
+                failures.Add(e.StatusCode);
+                lastFailure = clock.Elapsed;
+                consecutiveSuccesses = 0;
+
+                // A live silo names itself even on errors (Orleans fail-over); a failure without that header is
+                // the gateway still routing to the dead silo.
+                if (e.Trailers.GetValue("dua-served-by") is null)
+                {
+                    lastRoutingFailure = clock.Elapsed;
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.True(consecutiveSuccesses >= 200, $"calls had not recovered after 60 s; last failures: {string.Join(", ", failures.TakeLast(5))}");
+        return new Recovery(failures.Count, failures.Distinct().ToArray(), lastFailure ?? TimeSpan.Zero, lastRoutingFailure ?? TimeSpan.Zero);
+    }
+
+    private static async Task AssertAllReferenceDataAsync(
+        MunicipalityService.MunicipalityServiceClient municipalities, RegionService.RegionServiceClient regions)
+    {
+        var all = new List<Municipality>();
+        var token = "";
+        do
+        {
+            var page = await municipalities.ListMunicipalitiesAsync(new ListMunicipalitiesRequest { PageSize = 100, PageToken = token });
+            all.AddRange(page.Municipalities);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(290, all.Count);
+        Assert.Equal(21, (await regions.ListRegionsAsync(new ListRegionsRequest())).Regions.Count);
+        var reads = await Task.WhenAll(all.Select(async m =>
+            (await municipalities.GetMunicipalityAsync(new GetMunicipalityRequest { MunicipalityCode = m.MunicipalityCode })).Municipality));
+        Assert.Equal(all, reads);
+    }
+
+    private sealed record Recovery(int Failures, StatusCode[] FailureCodes, TimeSpan RecoveredAfter, TimeSpan RoutedToDeadSiloUntil);
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using Dua.Gateway.Discovery;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dua.Gateway.Tests;
+
+/// <summary>
+/// The real gateway (its Program, appsettings and YARP pipeline) on a real Kestrel loopback port, with the silo
+/// directory replaced by one the test controls.
+/// </summary>
+internal sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    private readonly ISiloDirectory _directory;
+
+    public GatewayFactory(ISiloDirectory directory)
+    {
+        _directory = directory;
+        Port = FreeLoopbackPort();
+        UseKestrel();
+    }
+
+    public int Port { get; }
+
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+
+    public GatewayFactory Start()
+    {
+        StartServer();
+        return this;
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+
+    /// <summary>An HTTP/2-only cleartext client, for requests that are not calls of a generated gRPC client.</summary>
+    public static HttpClient CreateH2cClient() => new()
+    {
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Gateway:GrpcPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Static mode needs no database; its own list is shadowed by the test's directory below.
+        builder.UseSetting("Gateway:Directory", "Static");
+        builder.UseSetting("Gateway:StaticSilos:0", "http://127.0.0.1:1");
+        builder.ConfigureTestServices(services => services.AddSingleton(_directory));
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Dua.Gateway.Hosting;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Dua.Gateway.Tests;
+
+/// <summary>The gateway process as shipped: environment-variable configuration, static mode, start-up failures.</summary>
+public sealed class GatewayProcessTests
+{
+    private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task In_static_mode_configured_by_environment_variables_calls_reach_the_listed_silo()
+    {
+        await using var silo = await TestBackend.StartAsync("static");
+        var port = GatewayFactory.FreeLoopbackPort();
+        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        {
+            ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__Directory"] = "Static",
+            ["Gateway__StaticSilos__0"] = silo.Address.AbsoluteUri,
+        });
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        var client = new Health.HealthClient(channel);
+
+        await Eventually.HappensWithinAsync(ProcessDeadline, "a call through the gateway process reaches the static silo", async () =>
+        {
+            try
+            {
+                using var call = client.CheckAsync(new HealthCheckRequest());
+                await call.ResponseAsync;
+                return (await call.ResponseHeadersAsync).GetValue(TestBackend.NameHeader) == "static";
+            }
+            catch (RpcException)
+            {
+                return false; // not listening yet, or not yet routed
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_taken_port_stops_start_up_with_a_clear_message_and_exit_code_3()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        {
+            ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__Directory"] = "Static",
+            ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
+        });
+
+        var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
+
+        Assert.True(exitCode == PortInUseException.ExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.Contains($"127.0.0.1:{port} is already in use", gateway.Output, StringComparison.Ordinal);
+        Assert.Contains("Gateway__GrpcPort", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_stops_start_up_with_the_failures_and_exit_code_2()
+    {
+        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        {
+            ["Gateway__GrpcPort"] = GatewayFactory.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["Gateway__ListenAddress"] = "nowhere",
+        });
+
+        var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
+
+        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.Contains("'nowhere' is not an IP address", gateway.Output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Dua", gateway.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
+    }
+}

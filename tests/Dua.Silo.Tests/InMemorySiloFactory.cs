@@ -1,0 +1,52 @@
+using Dua.Testing;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dua.Silo.Tests;
+
+/// <summary>
+/// The real silo host in process: Orleans with localhost clustering and memory storage, gRPC over the test
+/// server. Ports are free ones, so the tests run beside a running platform.
+/// </summary>
+public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private GrpcChannel? _channel;
+
+    public GrpcChannel Channel => _channel ?? throw new InvalidOperationException("Not initialised.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Silo:Clustering", "Localhost");
+        builder.UseSetting("Silo:Storage", "Memory");
+        builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
+    }
+
+    public async Task InitializeAsync()
+    {
+        _channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+        // Start-up work (loading reference data) runs after the host starts; wait until the silo says it serves.
+        var health = new Health.HealthClient(_channel);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The silo did not become ready within 60 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        _channel?.Dispose();
+        await DisposeAsync();
+    }
+}
