@@ -89,10 +89,13 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
         _channel?.Dispose();
         _channel = null;
         _gateway?.Dispose();
+        _gateway = null;
         foreach (var silo in _silos.Values)
         {
             silo.Dispose();
         }
+
+        _silos.Clear();
     }
 
     public void Dispose() => StopAll();
