@@ -64,14 +64,16 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         await WaitUntilServedByAsync(municipalities, PlatformCluster.SiloName(platform.PortsOf(2)), TimeSpan.FromSeconds(10));
         output.WriteLine($"a new silo received traffic {joined.ElapsedMilliseconds} ms after it became ready");
 
-        // Kill silo 0 while calls continue; they must succeed again within 30 s, failing only as UNAVAILABLE.
+        // Kill silo 0 while calls continue; they must succeed again within 30 s, failing only as UNAVAILABLE
+        // (never UNKNOWN), and the gateway must stop routing to the dead silo within 10 s.
         var recovery = await KillWhileCallingAsync(platform, municipalities, victim: 0);
         output.WriteLine($"after SIGKILL: {recovery.Failures} failed calls ({string.Join(", ", recovery.FailureCodes)}), " +
                          $"gateway routed to the dead silo until {recovery.RoutedToDeadSiloUntil.TotalMilliseconds:F0} ms, " +
                          $"all calls succeeding again after {recovery.RecoveredAfter.TotalMilliseconds:F0} ms");
         Assert.True(recovery.RoutedToDeadSiloUntil < TimeSpan.FromSeconds(10), $"the gateway routed to the dead silo until {recovery.RoutedToDeadSiloUntil}");
         Assert.True(recovery.RecoveredAfter < TimeSpan.FromSeconds(30), $"calls recovered only after {recovery.RecoveredAfter}");
-        Assert.All(recovery.FailureCodes, code => Assert.Equal(StatusCode.Unavailable, code));
+        // Calls in flight on the dead silo may outlive the client's own 5 s deadline; no other status is acceptable.
+        Assert.All(recovery.FailureCodes, code => Assert.Contains(code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded }));
         await AssertAllReferenceDataAsync(municipalities, regions);
 
         // Full restart without seeding: what the silos serve now can only come from PostgreSQL.
