@@ -10,6 +10,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 "$root/deploy/postgres.sh" install
 
+# The contract stays buf-lint clean (buf comes from npm; npx caches it).
+(cd "$root/proto" && npx --yes @bufbuild/buf@1.75.0 lint) || { echo "test.sh: buf lint found problems in proto/" >&2; exit 1; }
+
 results="$root/.run/test-results"
 rm -rf "$results"
 # One test assembly at a time (-m:1): the end-to-end test's fail-over timings should not compete with

@@ -12,28 +12,28 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 {
     private readonly string _clusterId = $"e2e-{Guid.NewGuid():N}"[..16];
     private readonly Dictionary<int, SiloPorts> _ports = [];
-    private readonly Dictionary<int, PlatformProcess> _silos = [];
-    private PlatformProcess? _gateway;
+    private readonly Dictionary<int, ChildProcess> _silos = [];
+    private ChildProcess? _gateway;
     private GrpcChannel? _channel;
 
     public int GatewayPort { get; } = FreePort.Next();
 
     public GrpcChannel Gateway => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
 
-    public IReadOnlyDictionary<int, PlatformProcess> Silos => _silos;
+    public IReadOnlyDictionary<int, ChildProcess> Silos => _silos;
 
     public static string SiloName(SiloPorts ports) => $"dua-silo-{ports.Grpc}";
 
     public SiloPorts PortsOf(int index) => _ports[index];
 
-    public PlatformProcess StartSilo(int index, bool seedReferenceData = true)
+    public ChildProcess StartSilo(int index, bool seedReferenceData = true)
     {
         if (!_ports.TryGetValue(index, out var ports))
         {
             ports = _ports[index] = new SiloPorts(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         }
 
-        var silo = PlatformProcess.Start(SiloName(ports), BuildOutput.Silo, new Dictionary<string, string>
+        var silo = ChildProcess.StartDotnet(SiloName(ports), BuildOutput.Silo, new Dictionary<string, string>
         {
             ["ConnectionStrings__Dua"] = connectionString,
             ["Silo__ClusterId"] = _clusterId,
@@ -47,9 +47,9 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
         return silo;
     }
 
-    public PlatformProcess StartGateway()
+    public ChildProcess StartGateway()
     {
-        _gateway = PlatformProcess.Start("gateway", BuildOutput.Gateway, new Dictionary<string, string>
+        _gateway = ChildProcess.StartDotnet("gateway", BuildOutput.Gateway, new Dictionary<string, string>
         {
             ["ConnectionStrings__Dua"] = connectionString,
             ["Gateway__ClusterId"] = _clusterId,
@@ -64,7 +64,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
     {
         var silo = _silos[index];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.Async(timeout, $"{silo.Name} ready", async () =>
+        await Eventually.SucceedsWithinAsync(timeout, $"{silo.Name} ready", async () =>
         {
             Assert.False(silo.HasExited, $"{silo.Name} exited:\n{silo.Output}");
             var body = await http.GetStringAsync($"http://127.0.0.1:{_ports[index].Http}/healthz");
@@ -76,7 +76,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
     public async Task WaitUntilGatewayServesAsync(TimeSpan timeout)
     {
         var health = new Health.HealthClient(Gateway);
-        await Eventually.Async(timeout, "gateway serving", async () =>
+        await Eventually.SucceedsWithinAsync(timeout, "gateway serving", async () =>
         {
             Assert.False(_gateway!.HasExited, $"gateway exited:\n{_gateway.Output}");
             var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
@@ -100,9 +100,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 
     public void Dispose() => StopAll();
 
-    public string Diagnostics() =>
-        string.Join("\n", _silos.Values.Append(_gateway).OfType<PlatformProcess>()
-            .Select(p => $"--- {p.Name} ---\n{string.Join('\n', p.Output.Split('\n').TakeLast(40))}"));
+    public string Diagnostics() => string.Join("\n", _silos.Values.Append(_gateway).OfType<ChildProcess>().Select(p => p.Tail()));
 }
 
 public sealed record SiloPorts(int Silo, int OrleansGateway, int Grpc, int Http);

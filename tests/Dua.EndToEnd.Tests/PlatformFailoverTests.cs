@@ -84,14 +84,14 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         await platform.WaitUntilReadyAsync(0, StartTimeout);
         await platform.WaitUntilReadyAsync(1, StartTimeout);
         await platform.WaitUntilGatewayServesAsync(StartTimeout);
-        await Eventually.Async(TimeSpan.FromSeconds(60), "all reference data after restart",
+        await Eventually.SucceedsWithinAsync(TimeSpan.FromSeconds(60), "all reference data after restart",
             () => AssertAllReferenceDataAsync(
                 new MunicipalityService.MunicipalityServiceClient(platform.Gateway),
                 new RegionService.RegionServiceClient(platform.Gateway)));
     }
 
     private static async Task WaitUntilServedByAsync(MunicipalityService.MunicipalityServiceClient client, string silo, TimeSpan timeout) =>
-        await Eventually.Async(timeout, $"a call served by {silo}", async () =>
+        await Eventually.SucceedsWithinAsync(timeout, $"a call served by {silo}", async () =>
         {
             for (var i = 0; i < 10; i++)
             {

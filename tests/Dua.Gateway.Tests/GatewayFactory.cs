@@ -1,3 +1,4 @@
+using Dua.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Dua.Gateway.Discovery;
@@ -20,7 +21,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     public GatewayFactory(ISiloDirectory directory)
     {
         _directory = directory;
-        Port = FreeLoopbackPort();
+        Port = FreePort.Next();
         UseKestrel();
     }
 
@@ -50,12 +51,5 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gateway:Directory", "Static");
         builder.UseSetting("Gateway:StaticSilos:0", "http://127.0.0.1:1");
         builder.ConfigureTestServices(services => services.AddSingleton(_directory));
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Dua.Gateway.Hosting;
+using Dua.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -13,12 +14,14 @@ public sealed class GatewayProcessTests
 {
     private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(30);
 
+    private static string GatewayAssembly => Path.Combine(AppContext.BaseDirectory, "Dua.Gateway.dll");
+
     [Fact]
     public async Task In_static_mode_configured_by_environment_variables_calls_reach_the_listed_silo()
     {
         await using var silo = await TestBackend.StartAsync("static");
-        var port = GatewayFactory.FreeLoopbackPort();
-        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        var port = FreePort.Next();
+        using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
         {
             ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
             ["Gateway__Directory"] = "Static",
@@ -49,7 +52,7 @@ public sealed class GatewayProcessTests
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
         {
             ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
             ["Gateway__Directory"] = "Static",
@@ -66,9 +69,9 @@ public sealed class GatewayProcessTests
     [Fact]
     public async Task Invalid_configuration_stops_start_up_with_the_failures_and_exit_code_2()
     {
-        using var gateway = GatewayProcess.Start(new Dictionary<string, string>
+        using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
         {
-            ["Gateway__GrpcPort"] = GatewayFactory.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["Gateway__GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Gateway__ListenAddress"] = "nowhere",
         });
 

@@ -1,3 +1,4 @@
+using Dua.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using Dua.Gateway.Discovery;
@@ -107,7 +108,7 @@ public sealed class GatewayProxyTests(ITestOutputHelper output)
     [Fact]
     public async Task With_a_listed_silo_that_is_down_a_grpc_client_sees_Unavailable()
     {
-        var closedPort = GatewayFactory.FreeLoopbackPort();
+        var closedPort = FreePort.Next();
         var down = new SiloEndpoint("127.0.0.1", closedPort, 1, new Uri($"http://127.0.0.1:{closedPort}"));
         await using var gateway = new GatewayFactory(new InMemorySiloDirectory([down])).Start();
         using var channel = gateway.CreateChannel();
