@@ -57,8 +57,11 @@ mkdir -p "$data" "$run"
 connection=$("$root/deploy/postgres.sh" url "$pg_port")
 
 pids=()
+declare -A names
 stop_all() {
   trap - INT TERM EXIT
+  # Whoever read our output (a pipe into tee, say) may be gone after Ctrl-C: still stop everything.
+  trap '' PIPE
   say "stopping"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -76,19 +79,24 @@ done
 say "applying the schema"
 dotnet "$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll" "$connection"
 
+# --contentRoot: each program reads its appsettings.json from its own build folder, whatever the caller's folder.
+silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
+gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
 export ConnectionStrings__Dua="$connection"
 for ((i = 0; i < silos; i++)); do
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
   Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \
-    dotnet "$root/services/Dua.Silo/bin/$configuration/net10.0/Dua.Silo.dll" >"$run/silo-$i.log" 2>&1 &
+    dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >"$run/silo-$i.log" 2>&1 &
   pids+=($!)
+  names[$!]="silo $i"
   say "silo $i starting: gRPC 127.0.0.1:$((grpc_base + i)), log .run/silo-$i.log"
 done
 
 Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
-  dotnet "$root/gateway/Dua.Gateway/bin/$configuration/net10.0/Dua.Gateway.dll" >"$run/gateway.log" 2>&1 &
+  dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &
 pids+=($!)
+names[$!]="gateway"
 
 # Ready when every silo reports healthy on its HTTP probe and the gateway listens.
 for ((i = 0; i < silos; i++)); do
@@ -118,6 +126,14 @@ Try:
 Ctrl-C stops everything.
 INFO
 
-wait -n "${pids[@]}" || true
-echo "run.sh: a platform process exited unexpectedly; see .run/*.log" >&2
+# A lost silo is what the platform is built to survive: report it and keep serving with the others.
+while ((${#pids[@]})); do
+  wait -n "${pids[@]}" 2>/dev/null || true
+  alive=()
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then alive+=("$pid"); else say "${names[$pid]} (pid $pid) exited; see .run/ (the rest keeps serving)"; fi
+  done
+  pids=("${alive[@]}")
+done
+echo "run.sh: every platform process has exited; see .run/*.log" >&2
 exit 1
