@@ -1,3 +1,5 @@
+using Dua.Testing;
+
 namespace Dua.EndToEnd.Tests;
 
 /// <summary>Finds the silo and gateway assemblies built beside this test assembly (same configuration).</summary>
@@ -9,12 +11,9 @@ internal static class BuildOutput
 
     private static string Find(string projectFolder, string assembly)
     {
-        // .../tests/Dua.EndToEnd.Tests/bin/<Configuration>/net10.0/
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, projectFolder, "bin", configuration, framework, assembly);
+        // This assembly runs from tests/Dua.EndToEnd.Tests/bin/<Configuration>/<framework>/.
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(RepositoryRoot.Path, projectFolder, "bin", here.Parent!.Name, here.Name, assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectFolder} first.", path);
     }
 }

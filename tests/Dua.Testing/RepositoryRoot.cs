@@ -9,7 +9,6 @@ public static class RepositoryRoot
 
     private static string Find() =>
         FindUpwards("Dua.Platform.sln")
-        ?? FindUpwards("Directory.Packages.props")
         ?? throw new InvalidOperationException(
             $"No repository root (a folder with Dua.Platform.sln) above {AppContext.BaseDirectory}.");
 
