@@ -12,8 +12,12 @@ public static class GrainKeys
 {
     public const string RegionPrefix = "region-";
     public const string MunicipalityPrefix = "municipality-";
+    public const string AgreementPrefix = "agreement-";
 
     public static string Region(string regionCode) => RegionPrefix + regionCode;
 
     public static string Municipality(string municipalityCode) => MunicipalityPrefix + municipalityCode;
+
+    /// <summary>Agreement ids begin with their county's code ("21-5f3c9a1e2b7d4c08").</summary>
+    public static string Agreement(string agreementId) => AgreementPrefix + agreementId;
 }

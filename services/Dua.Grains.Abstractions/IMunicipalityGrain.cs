@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Dua.Grains.Agreements;
+
 namespace Dua.Grains;
 
 /// <summary>The live state of one municipality; keyed by <see cref="GrainKeys.Municipality"/>.</summary>
@@ -11,4 +14,12 @@ public interface IMunicipalityGrain : IGrainWithStringKey
     /// <summary>Stores the municipality's reference data; returns false, and writes nothing, when it is already stored.</summary>
     [Alias("Register")]
     Task<bool> RegisterAsync(MunicipalityInfo municipality);
+
+    /// <summary>Records an agreement's kind and status here, for listing and filtering; idempotent.</summary>
+    [Alias("RecordAgreement")]
+    Task RecordAgreementAsync(AgreementIndexEntry entry);
+
+    /// <summary>This one's agreements, ordered by id.</summary>
+    [Alias("ListAgreements")]
+    Task<ImmutableArray<AgreementIndexEntry>> ListAgreementsAsync();
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Dua.Grains.Agreements;
+
 namespace Dua.Grains;
 
 /// <summary>One municipality (kommun): its reference data now, its agreements and figures later.</summary>
@@ -21,4 +24,18 @@ public sealed class MunicipalityGrain(
         await state.WriteStateAsync();
         return true;
     }
+
+    public async Task RecordAgreementAsync(AgreementIndexEntry entry)
+    {
+        if (state.State.Agreements.TryGetValue(entry.AgreementId, out var known) && known == entry)
+        {
+            return;
+        }
+
+        state.State.Agreements[entry.AgreementId] = entry;
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<AgreementIndexEntry>> ListAgreementsAsync() =>
+        Task.FromResult(state.State.Agreements.Values.OrderBy(e => e.AgreementId, StringComparer.Ordinal).ToImmutableArray());
 }

@@ -1,3 +1,5 @@
+using Dua.Grains.Agreements;
+
 namespace Dua.Grains;
 
 /// <summary>Persisted state of <see cref="RegionGrain"/>. Ids are stable: never renumber or reuse them.</summary>
@@ -5,4 +7,7 @@ namespace Dua.Grains;
 public sealed class RegionState
 {
     [Id(0)] public RegionInfo? Info { get; set; }
+
+    /// <summary>Its agreements by id: a few per municipality, a few hundred per county at most.</summary>
+    [Id(1)] public Dictionary<string, AgreementIndexEntry> Agreements { get; set; } = [];
 }

@@ -9,7 +9,7 @@ public static class GrpcApiExtensions
     /// <summary>The dua.v1 services, health, reflection and the start-up work that gates readiness.</summary>
     public static void AddGrpcApi(this IHostApplicationBuilder builder, SiloHostOptions options)
     {
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<OrleansFailoverInterceptor>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrainErrorInterceptor>());
         builder.Services.AddGrpcReflection();
 
         var readiness = new SiloReadiness();
@@ -41,6 +41,7 @@ public static class GrpcApiExtensions
 
         app.MapGrpcService<RegionApi>();
         app.MapGrpcService<MunicipalityApi>();
+        app.MapGrpcService<AgreementApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

@@ -5,9 +5,9 @@ using Orleans.Runtime;
 
 namespace Dua.Silo.Tests;
 
-public sealed class OrleansFailoverInterceptorTests
+public sealed class GrainErrorInterceptorTests
 {
-    private readonly OrleansFailoverInterceptor _interceptor = new(NullLogger<OrleansFailoverInterceptor>.Instance);
+    private readonly GrainErrorInterceptor _interceptor = new(NullLogger<GrainErrorInterceptor>.Instance);
 
     public static TheoryData<Exception> TransientFailures() =>
     [
@@ -33,6 +33,6 @@ public sealed class OrleansFailoverInterceptorTests
             _interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext("/dua.v1.Test/Call"), (_, _) => throw original));
 
         Assert.Same(original, e);
-        Assert.Null(OrleansFailoverInterceptor.ToStatus(new InvalidOperationException()));
+        Assert.Null(GrainErrorInterceptor.ToRpcException(new InvalidOperationException()));
     }
 }

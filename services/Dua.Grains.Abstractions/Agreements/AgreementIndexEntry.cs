@@ -1,0 +1,8 @@
+namespace Dua.Grains.Agreements;
+
+/// <summary>What a municipality or county keeps of each of its agreements, to list and filter them.</summary>
+[GenerateSerializer, Immutable, Alias("dua.AgreementIndexEntry")]
+public sealed record AgreementIndexEntry(
+    [property: Id(0)] string AgreementId,
+    [property: Id(1)] AgreementKind Kind,
+    [property: Id(2)] AgreementStatus Status);

@@ -1,0 +1,35 @@
+namespace Dua.Grains.Agreements;
+
+/// <summary>One local agreement and its job tracks; keyed by <see cref="GrainKeys.Agreement"/>.</summary>
+[Alias("dua.IAgreementGrain")]
+public interface IAgreementGrain : IGrainWithStringKey
+{
+    /// <summary>The agreement, or null when none was created under this key.</summary>
+    [Alias("Get")]
+    Task<AgreementSnapshot?> GetAsync();
+
+    [Alias("Create")]
+    Task<AgreementSnapshot> CreateAsync(RequestKey request, AgreementDraft draft);
+
+    [Alias("Amend")]
+    Task<AgreementSnapshot> AmendAsync(RequestKey request, AgreementAmendment amendment);
+
+    [Alias("AddJobTrack")]
+    Task<JobTrackAdded> AddJobTrackAsync(RequestKey request, JobTrackSpec spec);
+
+    [Alias("UpdateJobTrack")]
+    Task<AgreementSnapshot> UpdateJobTrackAsync(RequestKey request, string jobTrackId, JobTrackSpec spec);
+
+    [Alias("CloseJobTrack")]
+    Task<AgreementSnapshot> CloseJobTrackAsync(RequestKey request, string jobTrackId);
+
+    [Alias("Sign")]
+    Task<AgreementSnapshot> SignAsync(RequestKey request, DateOnly validFrom, DateOnly validTo);
+
+    [Alias("End")]
+    Task<AgreementSnapshot> EndAsync(RequestKey request, EndReason reason, string note);
+
+    /// <summary>Ends a signed agreement because <paramref name="successorId"/> was signed in its place. Idempotent.</summary>
+    [Alias("Supersede")]
+    Task SupersedeAsync(string successorId);
+}

@@ -1,0 +1,294 @@
+using System.Collections.Immutable;
+using Dua.Grains.Agreements;
+
+namespace Dua.Grains;
+
+/// <summary>
+/// One local agreement with its job tracks: the lifecycle DRAFT → SIGNED → ENDED and its rules live here.
+/// Every change is written (with its request id) before it is acknowledged; municipality and county indexes are
+/// updated after the write and again on a retry, so a crash between the two heals when the client retries.
+/// </summary>
+public sealed class AgreementGrain(
+    [PersistentState("agreement", StorageNames.Platform)] IPersistentState<AgreementState> state,
+    IGrainFactory grains)
+    : Grain, IAgreementGrain
+{
+    /// <summary>A newcomer agreement needs at least this many job tracks with an employer to be signed.</summary>
+    public const int NewcomerJobTracksRequired = 3;
+
+    private string AgreementId => this.GetPrimaryKeyString()[GrainKeys.AgreementPrefix.Length..];
+
+    public Task<AgreementSnapshot?> GetAsync() => Task.FromResult(state.State.Agreement);
+
+    public async Task<AgreementSnapshot> CreateAsync(RequestKey request, AgreementDraft draft)
+    {
+        if (state.State.Agreement is { } existing)
+        {
+            if (!state.State.Requests.IsReplay(request))
+            {
+                throw DomainException.Precondition("agreement-exists", $"Agreement {AgreementId} already exists.");
+            }
+
+            await UpdateIndexesAsync(existing);
+            return existing;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var agreement = new AgreementSnapshot(
+            AgreementId, draft.Kind, AgreementStatus.Draft, draft.MunicipalityCodes, draft.RegionCode, draft.Terms,
+            JobTracks: [], ValidFrom: null, ValidTo: null, EndReason.Unspecified, EndNote: "", SuccessorId: null,
+            PredecessorId: null, Amendments: [], Version: 1, CreatedAt: now, UpdatedAt: now);
+        await SaveAsync(request, agreement);
+        await UpdateIndexesAsync(agreement);
+        return agreement;
+    }
+
+    public Task<AgreementSnapshot> AmendAsync(RequestKey request, AgreementAmendment amendment) =>
+        ChangeAsync(request, agreement =>
+        {
+            RequireNotEnded(agreement);
+            if (amendment.ValidTo is { } validTo)
+            {
+                if (agreement.Status != AgreementStatus.Signed)
+                {
+                    throw DomainException.Precondition("valid-to-needs-signed-agreement", "valid_to can only be amended on a SIGNED agreement; a draft gets its dates when signed.");
+                }
+
+                if (validTo <= agreement.ValidFrom)
+                {
+                    throw DomainException.InvalidField("valid_to", $"must be after valid_from ({agreement.ValidFrom:yyyy-MM-dd})");
+                }
+            }
+
+            return Amended(agreement with
+            {
+                Terms = amendment.Terms ?? agreement.Terms,
+                ValidTo = amendment.ValidTo ?? agreement.ValidTo,
+            }, amendment.Description, request);
+        });
+
+    public async Task<JobTrackAdded> AddJobTrackAsync(RequestKey request, JobTrackSpec spec)
+    {
+        var trackId = $"t{state.State.NextJobTrackNumber}";
+        var agreement = await ChangeAsync(request, agreement =>
+        {
+            RequireNotEnded(agreement);
+            state.State.NextJobTrackNumber++;
+            return Amended(agreement with { JobTracks = agreement.JobTracks.Add(new JobTrack(trackId, spec, PlacesTaken: 0, Open: true)) },
+                $"Job track {trackId} added: {spec.Name}", request);
+        }, resultOf: _ => trackId);
+
+        // A retry answers with the track the first attempt created.
+        return new JobTrackAdded(agreement, state.State.Requests.ResultOf(request) ?? trackId);
+    }
+
+    public Task<AgreementSnapshot> UpdateJobTrackAsync(RequestKey request, string jobTrackId, JobTrackSpec spec) =>
+        ChangeAsync(request, agreement =>
+        {
+            RequireNotEnded(agreement);
+            var track = FindTrack(agreement, jobTrackId);
+            if (spec.Places < track.PlacesTaken)
+            {
+                throw DomainException.Precondition("places-below-taken",
+                    $"Job track {jobTrackId} has {track.PlacesTaken} places taken; places cannot drop to {spec.Places}.");
+            }
+
+            return Amended(agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Spec = spec }) },
+                $"Job track {jobTrackId} updated", request);
+        });
+
+    public Task<AgreementSnapshot> CloseJobTrackAsync(RequestKey request, string jobTrackId) =>
+        ChangeAsync(request, agreement =>
+        {
+            RequireNotEnded(agreement);
+            var track = FindTrack(agreement, jobTrackId);
+            if (!track.Open)
+            {
+                throw DomainException.Precondition("job-track-closed", $"Job track {jobTrackId} is already closed.");
+            }
+
+            return Amended(agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Open = false }) },
+                $"Job track {jobTrackId} closed", request);
+        });
+
+    public async Task<AgreementSnapshot> SignAsync(RequestKey request, DateOnly validFrom, DateOnly validTo)
+    {
+        var agreement = Require();
+        if (state.State.Requests.IsReplay(request))
+        {
+            await PropagateSigningAsync(agreement);
+            return agreement;
+        }
+
+        if (agreement.Status != AgreementStatus.Draft)
+        {
+            throw DomainException.Precondition("agreement-not-draft", $"Only a DRAFT agreement can be signed; {AgreementId} is {agreement.Status.ToString().ToUpperInvariant()}.");
+        }
+
+        if (agreement.Kind == AgreementKind.Newcomers)
+        {
+            var withEmployer = agreement.JobTracks.Count(t => !t.IsPreparatory);
+            if (withEmployer < NewcomerJobTracksRequired)
+            {
+                throw DomainException.Precondition("newcomers-need-three-job-tracks",
+                    $"A NEWCOMERS agreement needs at least {NewcomerJobTracksRequired} local job tracks with an employer to be signed; " +
+                    $"{AgreementId} has {withEmployer}" +
+                    (agreement.JobTracks.Length > withEmployer ? $" (and {agreement.JobTracks.Length - withEmployer} preparatory without an employer)." : "."));
+            }
+        }
+
+        // The agreement of the same kind in force for these municipalities is superseded by this one.
+        var predecessors = await InForceOfSameKindAsync(agreement);
+        agreement = agreement with
+        {
+            Status = AgreementStatus.Signed,
+            ValidFrom = validFrom,
+            ValidTo = validTo,
+            PredecessorId = predecessors.FirstOrDefault(),
+            Version = agreement.Version + 1,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await SaveAsync(request, agreement);
+        await PropagateSigningAsync(agreement);
+        return agreement;
+    }
+
+    public Task<AgreementSnapshot> EndAsync(RequestKey request, EndReason reason, string note) =>
+        ChangeAsync(request, agreement =>
+        {
+            if (agreement.Status != AgreementStatus.Signed)
+            {
+                throw DomainException.Precondition("agreement-not-signed", $"Only a SIGNED agreement can be ended; {AgreementId} is {agreement.Status.ToString().ToUpperInvariant()}.");
+            }
+
+            return agreement with
+            {
+                Status = AgreementStatus.Ended,
+                EndReason = reason,
+                EndNote = note,
+                Version = agreement.Version + 1,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            };
+        });
+
+    public async Task SupersedeAsync(string successorId)
+    {
+        var agreement = Require();
+        if (agreement.Status == AgreementStatus.Signed)
+        {
+            agreement = agreement with
+            {
+                Status = AgreementStatus.Ended,
+                EndReason = EndReason.Superseded,
+                SuccessorId = successorId,
+                Version = agreement.Version + 1,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            state.State.Agreement = agreement;
+            await state.WriteStateAsync();
+        }
+
+        await UpdateIndexesAsync(agreement);
+    }
+
+    private async Task<AgreementSnapshot> ChangeAsync(
+        RequestKey request, Func<AgreementSnapshot, AgreementSnapshot> change, Func<AgreementSnapshot, string?>? resultOf = null)
+    {
+        var agreement = Require();
+        if (state.State.Requests.IsReplay(request))
+        {
+            await UpdateIndexesAsync(agreement);
+            return agreement;
+        }
+
+        var nextJobTrackNumber = state.State.NextJobTrackNumber;
+        AgreementSnapshot changed;
+        try
+        {
+            changed = change(agreement);
+        }
+        catch
+        {
+            // A refused request changes nothing, not even the id counter.
+            state.State.NextJobTrackNumber = nextJobTrackNumber;
+            throw;
+        }
+
+        await SaveAsync(request, changed, resultOf?.Invoke(changed));
+        await UpdateIndexesAsync(changed);
+        return changed;
+    }
+
+    private async Task SaveAsync(RequestKey request, AgreementSnapshot agreement, string? result = null)
+    {
+        var previous = state.State.Agreement;
+        state.State.Agreement = agreement;
+        state.State.Requests.Record(request, result);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not acknowledged, so not applied: forget it in memory too, and let the client retry.
+            state.State.Agreement = previous;
+            state.State.Requests.Entries.Remove(request.RequestId);
+            throw;
+        }
+    }
+
+    private AgreementSnapshot Amended(AgreementSnapshot agreement, string description, RequestKey request)
+    {
+        var version = agreement.Version + 1;
+        var amendments = agreement.Status == AgreementStatus.Signed
+            ? agreement.Amendments.Add(new Amendment(version, description, DateTimeOffset.UtcNow, request.RequestId))
+            : agreement.Amendments;
+        return agreement with { Version = version, Amendments = amendments, UpdatedAt = DateTimeOffset.UtcNow };
+    }
+
+    private async Task<ImmutableArray<string>> InForceOfSameKindAsync(AgreementSnapshot agreement)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var code in agreement.MunicipalityCodes)
+        {
+            var entries = await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).ListAgreementsAsync();
+            found.UnionWith(entries
+                .Where(e => e.Kind == agreement.Kind && e.Status == AgreementStatus.Signed && e.AgreementId != agreement.Id)
+                .Select(e => e.AgreementId));
+        }
+
+        return [.. found];
+    }
+
+    private async Task PropagateSigningAsync(AgreementSnapshot agreement)
+    {
+        await UpdateIndexesAsync(agreement);
+        foreach (var predecessor in await InForceOfSameKindAsync(agreement))
+        {
+            await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(predecessor)).SupersedeAsync(agreement.Id);
+        }
+    }
+
+    private async Task UpdateIndexesAsync(AgreementSnapshot agreement)
+    {
+        var entry = agreement.ToIndexEntry();
+        await Task.WhenAll(agreement.MunicipalityCodes
+            .Select(code => grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).RecordAgreementAsync(entry))
+            .Append(grains.GetGrain<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry)));
+    }
+
+    private AgreementSnapshot Require() =>
+        state.State.Agreement ?? throw DomainException.NotFound("dua.v1.Agreement", $"Agreement '{AgreementId}' was not found.");
+
+    private void RequireNotEnded(AgreementSnapshot agreement)
+    {
+        if (agreement.Status == AgreementStatus.Ended)
+        {
+            throw DomainException.Precondition("agreement-ended", $"Agreement {AgreementId} has ended and can no longer change.");
+        }
+    }
+
+    private JobTrack FindTrack(AgreementSnapshot agreement, string jobTrackId) =>
+        agreement.JobTracks.FirstOrDefault(t => t.Id == jobTrackId)
+        ?? throw DomainException.NotFound("dua.v1.JobTrack", $"Agreement {AgreementId} has no job track '{jobTrackId}'.");
+}

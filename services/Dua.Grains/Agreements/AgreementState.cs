@@ -1,0 +1,15 @@
+using Dua.Grains.Agreements;
+
+namespace Dua.Grains;
+
+/// <summary>Persisted state of <see cref="AgreementGrain"/>. Ids are stable: never renumber or reuse them.</summary>
+[GenerateSerializer, Alias("dua.AgreementState")]
+public sealed class AgreementState
+{
+    [Id(0)] public AgreementSnapshot? Agreement { get; set; }
+
+    [Id(1)] public RequestLedger Requests { get; set; } = new();
+
+    /// <summary>Job track ids are never reused, even after a track is removed.</summary>
+    [Id(2)] public int NextJobTrackNumber { get; set; } = 1;
+}

@@ -1,0 +1,74 @@
+using Dua.Grains;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Orleans.Runtime;
+
+namespace Dua.Silo.Api;
+
+/// <summary>
+/// Turns what grains throw into the statuses the API promises, in one place: the domain's refusals become
+/// FAILED_PRECONDITION (naming the rule), NOT_FOUND or INVALID_ARGUMENT (naming the field); Orleans' transient
+/// failures while the cluster recovers from a lost silo become UNAVAILABLE (retry) rather than UNKNOWN.
+/// </summary>
+public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (ToRpcException(e) is { } mapped)
+        {
+            Log(context, e, mapped);
+            throw mapped;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (ToRpcException(e) is { } mapped)
+        {
+            Log(context, e, mapped);
+            throw mapped;
+        }
+    }
+
+    /// <summary>The status for a grain failure, or null for an exception this layer does not own.</summary>
+    public static RpcException? ToRpcException(Exception exception) => exception switch
+    {
+        DomainException { Kind: DomainErrorKind.FailedPrecondition } e => Rich(Code.FailedPrecondition, e.Message,
+            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "dua.v1", Subject = e.Subject, Description = e.Message } } }),
+        DomainException { Kind: DomainErrorKind.NotFound } e => Rich(Code.NotFound, e.Message,
+            new ResourceInfo { ResourceType = e.Subject, Description = e.Message }),
+        DomainException { Kind: DomainErrorKind.InvalidArgument } e => Rich(Code.InvalidArgument, $"Invalid {e.Subject}: {e.Message}",
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message } } }),
+
+        // SiloUnavailableException derives from this one.
+        OrleansMessageRejectionException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The cluster is recovering from a silo failure; retry.")),
+        OrleansLifecycleCanceledException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "This silo is shutting down; retry.")),
+        // A grain call that timed out has an unknown outcome; callers retry with the same request id.
+        TimeoutException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "A grain call timed out during recovery; retry.")),
+        _ => null,
+    };
+
+    private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+
+    private void Log(ServerCallContext context, Exception exception, RpcException mapped)
+    {
+        if (mapped.StatusCode == StatusCode.Unavailable)
+        {
+            logger.LogWarning("{Method} failed transiently: {Error}", context.Method, exception.Message);
+        }
+    }
+}
