@@ -1,4 +1,6 @@
+using Dua.Grains;
 using Dua.Silo.Api;
+using Google.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
@@ -35,4 +37,28 @@ public sealed class GrainErrorInterceptorTests
         Assert.Same(original, e);
         Assert.Null(GrainErrorInterceptor.ToRpcException(new InvalidOperationException()));
     }
+
+    [Fact]
+    public void A_broken_rule_is_a_failed_precondition_naming_the_rule()
+    {
+        var e = GrainErrorInterceptor.ToRpcException(DomainException.Precondition("newcomers-need-three-job-tracks", "has 2"));
+
+        Assert.Equal(StatusCode.FailedPrecondition, e!.StatusCode);
+        var violation = Assert.Single(e.GetRpcStatus()!.GetDetail<PreconditionFailure>()!.Violations);
+        Assert.Equal("newcomers-need-three-job-tracks", violation.Subject);
+        Assert.Contains("has 2", e.Status.Detail);
+    }
+
+    [Fact]
+    public void A_domain_field_error_is_an_invalid_argument_naming_the_field()
+    {
+        var e = GrainErrorInterceptor.ToRpcException(DomainException.InvalidField("request_id", "was already used"));
+
+        Assert.Equal(StatusCode.InvalidArgument, e!.StatusCode);
+        Assert.Equal("request_id", Assert.Single(e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
+    }
+
+    [Fact]
+    public void A_missing_entity_is_not_found() =>
+        Assert.Equal(StatusCode.NotFound, GrainErrorInterceptor.ToRpcException(DomainException.NotFound("dua.v1.Agreement", "no such"))!.StatusCode);
 }

@@ -10,7 +10,7 @@ public sealed record Signatory([property: Id(0)] string Name, [property: Id(1)] 
 [GenerateSerializer, Immutable, Alias("dua.Goal")]
 public sealed record Goal(
     [property: Id(0)] string Metric,
-    [property: Id(1)] double Baseline,
+    [property: Id(1)] double? Baseline,
     [property: Id(2)] double Target,
     [property: Id(3)] DateOnly TargetDate,
     [property: Id(4)] string Unit);

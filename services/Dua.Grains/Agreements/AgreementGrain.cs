@@ -125,15 +125,21 @@ public sealed class AgreementGrain(
             throw DomainException.Precondition("agreement-not-draft", $"Only a DRAFT agreement can be signed; {AgreementId} is {agreement.Status.ToString().ToUpperInvariant()}.");
         }
 
+        if (validTo <= validFrom)
+        {
+            throw DomainException.InvalidField("valid_to", "must be after valid_from");
+        }
+
         if (agreement.Kind == AgreementKind.Newcomers)
         {
-            var withEmployer = agreement.JobTracks.Count(t => !t.IsPreparatory);
+            // Closed tracks take no participants, so they do not count either.
+            var withEmployer = agreement.JobTracks.Count(t => !t.IsPreparatory && t.Open);
             if (withEmployer < NewcomerJobTracksRequired)
             {
                 throw DomainException.Precondition("newcomers-need-three-job-tracks",
                     $"A NEWCOMERS agreement needs at least {NewcomerJobTracksRequired} local job tracks with an employer to be signed; " +
                     $"{AgreementId} has {withEmployer}" +
-                    (agreement.JobTracks.Length > withEmployer ? $" (and {agreement.JobTracks.Length - withEmployer} preparatory without an employer)." : "."));
+                    (agreement.JobTracks.Length > withEmployer ? $" open with an employer (of {agreement.JobTracks.Length} tracks in all)." : "."));
             }
         }
 
@@ -263,6 +269,12 @@ public sealed class AgreementGrain(
     private async Task PropagateSigningAsync(AgreementSnapshot agreement)
     {
         await UpdateIndexesAsync(agreement);
+
+        // A retried sign of an agreement that has since ended must not end the one now in force.
+        if (agreement.Status != AgreementStatus.Signed)
+        {
+            return;
+        }
         foreach (var predecessor in await InForceOfSameKindAsync(agreement))
         {
             await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(predecessor)).SupersedeAsync(agreement.Id);

@@ -69,14 +69,16 @@ public static class AgreementMapping
         return track;
     }
 
-    public static V1.Goal MapToContract(this Model.Goal g) => new()
+    public static V1.Goal MapToContract(this Model.Goal g)
     {
-        Metric = g.Metric,
-        Baseline = g.Baseline,
-        Target = g.Target,
-        TargetDate = g.TargetDate.ToString(DateFormat),
-        Unit = g.Unit,
-    };
+        var goal = new V1.Goal { Metric = g.Metric, Target = g.Target, TargetDate = g.TargetDate.ToString(DateFormat), Unit = g.Unit };
+        if (g.Baseline is { } baseline)
+        {
+            goal.Baseline = baseline;
+        }
+
+        return goal;
+    }
 
     // From the contract: only after validation, so dates and codes parse.
 
@@ -93,7 +95,7 @@ public static class AgreementMapping
             [.. goals.Select(MapToDomain)]);
 
     public static Model.Goal MapToDomain(this V1.Goal g) =>
-        new(g.Metric.Trim(), g.Baseline, g.Target, ParseDate(g.TargetDate), g.Unit.Trim());
+        new(g.Metric.Trim(), g.HasBaseline ? g.Baseline : null, g.Target, ParseDate(g.TargetDate), g.Unit.Trim());
 
     public static Model.JobTrackSpec MapToDomain(this V1.JobTrackSpec t) => new(
         t.Name.Trim(),

@@ -102,7 +102,11 @@ public static partial class AgreementValidation
         {
             var goal = goals[i];
             validator.RequireText($"goals[{i}].metric", goal.Metric);
-            validator.RequireFinite($"goals[{i}].baseline", goal.Baseline);
+            if (goal.HasBaseline)
+            {
+                validator.RequireFinite($"goals[{i}].baseline", goal.Baseline);
+            }
+
             validator.RequireFinite($"goals[{i}].target", goal.Target);
             validator.RequireDate($"goals[{i}].target_date", goal.TargetDate);
             validator.OptionalText($"goals[{i}].unit", goal.Unit, 50);
