@@ -2,7 +2,10 @@
 # Starts the whole platform on this machine: a project-local PostgreSQL, the schema, N silos and the gateway.
 # Everything listens on 127.0.0.1. Ctrl-C stops it all; a restart finds the data again (in .data/).
 #
-#   deploy/run.sh [--silos N]
+#   deploy/run.sh [--silos N] [--demo]
+#
+# --demo loads a small data set from published facts (Hudiksvall, Eskilstuna) through the gateway; loading it
+# again changes nothing.
 #
 # Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0..N-1:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
@@ -12,10 +15,12 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 silos=2
+demo=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --silos) silos="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --demo) demo=true; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +76,7 @@ trap 'stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
 
 say "building ($configuration)"
-for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway; do
+for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData; do
   dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
     { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
 done
@@ -110,6 +115,12 @@ for ((i = 0; i < silos; i++)); do
   done
 done
 until port_taken "$gateway_port"; do sleep 0.2; done
+
+if $demo; then
+  say "loading the demo data set"
+  dotnet "$root/deploy/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll" "http://127.0.0.1:$gateway_port" ||
+    { echo "run.sh: loading the demo data failed" >&2; exit 1; }
+fi
 
 cat <<INFO
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dua.Contracts.V1;
+using Dua.DemoData;
 using Dua.Migrations;
 using Dua.Testing;
 using Grpc.Core;
@@ -51,6 +52,10 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         Assert.Equal(9, (await municipalities.ListMunicipalitiesAsync(new ListMunicipalitiesRequest { RegionCode = "04" })).Municipalities.Count);
         Assert.Equal(21, (await regions.ListRegionsAsync(new ListRegionsRequest())).Regions.Count);
 
+        // Agreements written through the gateway, durable before they are acknowledged.
+        await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
+        var agreementIds = await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway));
+
         // Round-robin: both silos serve calls.
         var silo0 = PlatformCluster.SiloName(platform.PortsOf(0));
         var silo1 = PlatformCluster.SiloName(platform.PortsOf(1));
@@ -72,9 +77,13 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
                          $"all calls succeeding again after {recovery.RecoveredAfter.TotalMilliseconds:F0} ms");
         Assert.True(recovery.RoutedToDeadSiloUntil < TimeSpan.FromSeconds(10), $"the gateway routed to the dead silo until {recovery.RoutedToDeadSiloUntil}");
         Assert.True(recovery.RecoveredAfter < TimeSpan.FromSeconds(30), $"calls recovered only after {recovery.RecoveredAfter}");
-        // Calls in flight on the dead silo may outlive the client's own 5 s deadline; no other status is acceptable.
-        Assert.All(recovery.FailureCodes, code => Assert.Contains(code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded }));
+        // Calls in flight on the dead silo may outlive the client's own 5 s deadline, and one whose response the
+        // gateway had begun to relay ends with the stream reset (INTERNAL) in the first instant; after that, the
+        // only acceptable failure is UNAVAILABLE.
+        Assert.All(recovery.FailureCodes, code => Assert.Contains(code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal }));
+        Assert.True(recovery.LastInFlightFailure < TimeSpan.FromSeconds(1), $"INTERNAL came {recovery.LastInFlightFailure} after the kill: not a call in flight");
         await AssertAllReferenceDataAsync(municipalities, regions);
+        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
 
         // Full restart without seeding: what the silos serve now can only come from PostgreSQL.
         platform.StopAll();
@@ -88,6 +97,26 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
             () => AssertAllReferenceDataAsync(
                 new MunicipalityService.MunicipalityServiceClient(platform.Gateway),
                 new RegionService.RegionServiceClient(platform.Gateway)));
+        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
+
+        // Loading the demo again (every request a retry) changes nothing.
+        await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
+        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
+    }
+
+    /// <summary>The demo's agreements as stored: Hudiksvall's signed newcomer agreement with three job tracks, Eskilstuna's youth one.</summary>
+    private static async Task<string> AssertDemoAgreementsAsync(AgreementService.AgreementServiceClient agreements)
+    {
+        var hudiksvall = Assert.Single((await agreements.ListAgreementsAsync(new ListAgreementsRequest { MunicipalityCode = "2184" })).Agreements);
+        Assert.Equal((AgreementKind.Newcomers, AgreementStatus.Signed), (hudiksvall.Kind, hudiksvall.Status));
+        Assert.Equal("Arbetsförmedlingen Norra Hälsingland", hudiksvall.EmploymentOffice);
+        Assert.Equal(3, hudiksvall.JobTracks.Count);
+        Assert.All(hudiksvall.JobTracks, t => Assert.False(t.Preparatory));
+
+        var eskilstuna = Assert.Single((await agreements.ListAgreementsAsync(new ListAgreementsRequest { RegionCode = "04" })).Agreements);
+        Assert.Equal((AgreementKind.Youth, AgreementStatus.Signed, "0484"), (eskilstuna.Kind, eskilstuna.Status, eskilstuna.MunicipalityCodes.Single()));
+        Assert.Equal(10, eskilstuna.Goals.Single().Target);
+        return $"{hudiksvall.AgreementId}@{hudiksvall.Version},{eskilstuna.AgreementId}@{eskilstuna.Version}";
     }
 
     private static async Task WaitUntilServedByAsync(MunicipalityService.MunicipalityServiceClient client, string silo, TimeSpan timeout) =>
@@ -118,6 +147,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         var failures = new List<StatusCode>();
         TimeSpan? lastFailure = null;
         TimeSpan? lastRoutingFailure = null;
+        var lastInFlightFailure = TimeSpan.Zero;
         var consecutiveSuccesses = 0;
         var clock = Stopwatch.StartNew();
 
@@ -132,6 +162,11 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
             catch (RpcException e)
             {
                 failures.Add(e.StatusCode);
+                if (e.StatusCode == StatusCode.Internal)
+                {
+                    lastInFlightFailure = clock.Elapsed;
+                }
+
                 lastFailure = clock.Elapsed;
                 consecutiveSuccesses = 0;
 
@@ -147,7 +182,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         }
 
         Assert.True(consecutiveSuccesses >= codes.Length, $"calls had not recovered after 60 s; last failures: {string.Join(", ", failures.TakeLast(5))}");
-        return new Recovery(failures.Count, failures.Distinct().ToArray(), lastFailure ?? TimeSpan.Zero, lastRoutingFailure ?? TimeSpan.Zero);
+        return new Recovery(failures.Count, failures.Distinct().ToArray(), lastFailure ?? TimeSpan.Zero, lastRoutingFailure ?? TimeSpan.Zero, lastInFlightFailure);
     }
 
     private static async Task<string[]> AllMunicipalityCodesAsync(MunicipalityService.MunicipalityServiceClient client)
@@ -185,5 +220,5 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         Assert.Equal(all, reads);
     }
 
-    private sealed record Recovery(int Failures, StatusCode[] FailureCodes, TimeSpan RecoveredAfter, TimeSpan RoutedToDeadSiloUntil);
+    private sealed record Recovery(int Failures, StatusCode[] FailureCodes, TimeSpan RecoveredAfter, TimeSpan RoutedToDeadSiloUntil, TimeSpan LastInFlightFailure);
 }
