@@ -13,6 +13,9 @@ public static class GrainKeys
     public const string RegionPrefix = "region-";
     public const string MunicipalityPrefix = "municipality-";
     public const string AgreementPrefix = "agreement-";
+    public const string CreateRequestPrefix = "create-request-";
+    public const string LabourMarketPrefix = "labour-market-";
+    public const string RegionDialoguesPrefix = "dialogues-";
 
     public static string Region(string regionCode) => RegionPrefix + regionCode;
 
@@ -20,4 +23,13 @@ public static class GrainKeys
 
     /// <summary>Agreement ids begin with their county's code ("21-5f3c9a1e2b7d4c08").</summary>
     public static string Agreement(string agreementId) => AgreementPrefix + agreementId;
+
+    /// <summary>A create request's id (already validated: 1-100 of A-Z, a-z, 0-9, '.', '_', ':', '-').</summary>
+    public static string CreateRequest(string requestId) => CreateRequestPrefix + requestId;
+
+    /// <summary>One municipality's monthly labour-market figures ("labour-market-2184").</summary>
+    public static string LabourMarket(string municipalityCode) => LabourMarketPrefix + municipalityCode;
+
+    /// <summary>One county's dialogue conferences ("dialogues-21").</summary>
+    public static string RegionDialogues(string regionCode) => RegionDialoguesPrefix + regionCode;
 }

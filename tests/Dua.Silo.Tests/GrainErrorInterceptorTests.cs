@@ -30,7 +30,7 @@ public sealed class GrainErrorInterceptorTests
     [Fact]
     public async Task Other_errors_pass_through_unchanged()
     {
-        var original = new RpcException(new Status(StatusCode.NotFound, "no such thing"));
+        var original = new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such thing"));
         var e = await Assert.ThrowsAsync<RpcException>(() =>
             _interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext("/dua.v1.Test/Call"), (_, _) => throw original));
 

@@ -93,8 +93,9 @@ public sealed class AgreementGrain(
                     $"Job track {jobTrackId} has {track.PlacesTaken} places taken; places cannot drop to {spec.Places}.");
             }
 
-            return Amended(agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Spec = spec }) },
-                $"Job track {jobTrackId} updated", request);
+            var changed = agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Spec = spec }) };
+            RequireNewcomerJobTracksWhileSigned(changed);
+            return Amended(changed, $"Job track {jobTrackId} updated", request);
         });
 
     public Task<AgreementSnapshot> CloseJobTrackAsync(RequestKey request, string jobTrackId) =>
@@ -107,8 +108,9 @@ public sealed class AgreementGrain(
                 throw DomainException.Precondition("job-track-closed", $"Job track {jobTrackId} is already closed.");
             }
 
-            return Amended(agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Open = false }) },
-                $"Job track {jobTrackId} closed", request);
+            var changed = agreement with { JobTracks = agreement.JobTracks.Replace(track, track with { Open = false }) };
+            RequireNewcomerJobTracksWhileSigned(changed);
+            return Amended(changed, $"Job track {jobTrackId} closed", request);
         });
 
     public async Task<AgreementSnapshot> SignAsync(RequestKey request, DateOnly validFrom, DateOnly validTo)
@@ -130,18 +132,7 @@ public sealed class AgreementGrain(
             throw DomainException.InvalidField("valid_to", "must be after valid_from");
         }
 
-        if (agreement.Kind == AgreementKind.Newcomers)
-        {
-            // Closed tracks take no participants, so they do not count either.
-            var withEmployer = agreement.JobTracks.Count(t => !t.IsPreparatory && t.Open);
-            if (withEmployer < NewcomerJobTracksRequired)
-            {
-                throw DomainException.Precondition("newcomers-need-three-job-tracks",
-                    $"A NEWCOMERS agreement needs at least {NewcomerJobTracksRequired} local job tracks with an employer to be signed; " +
-                    $"{AgreementId} has {withEmployer}" +
-                    (agreement.JobTracks.Length > withEmployer ? $" open with an employer (of {agreement.JobTracks.Length} tracks in all)." : "."));
-            }
-        }
+        RequireNewcomerJobTracks(agreement, "to be signed");
 
         // The agreement of the same kind in force for these municipalities is superseded by this one.
         var predecessors = await InForceOfSameKindAsync(agreement);
@@ -287,6 +278,35 @@ public sealed class AgreementGrain(
         await Task.WhenAll(agreement.MunicipalityCodes
             .Select(code => grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).RecordAgreementAsync(entry))
             .Append(grains.GetGrain<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry)));
+    }
+
+    /// <summary>
+    /// A NEWCOMERS agreement is signed with, and while signed keeps, three open job tracks with an employer.
+    /// Closed and preparatory tracks take no one into a job, so they do not count.
+    /// </summary>
+    private void RequireNewcomerJobTracks(AgreementSnapshot agreement, string when)
+    {
+        if (agreement.Kind != AgreementKind.Newcomers)
+        {
+            return;
+        }
+
+        var withEmployer = agreement.JobTracks.Count(t => !t.IsPreparatory && t.Open);
+        if (withEmployer < NewcomerJobTracksRequired)
+        {
+            throw DomainException.Precondition("newcomers-need-three-job-tracks",
+                $"A NEWCOMERS agreement needs at least {NewcomerJobTracksRequired} open local job tracks with an employer {when}; " +
+                $"{AgreementId} has {withEmployer}" +
+                (agreement.JobTracks.Length > withEmployer ? $" (of {agreement.JobTracks.Length} tracks in all)." : "."));
+        }
+    }
+
+    private void RequireNewcomerJobTracksWhileSigned(AgreementSnapshot changed)
+    {
+        if (changed.Status == AgreementStatus.Signed)
+        {
+            RequireNewcomerJobTracks(changed, "while it is signed (after this change)");
+        }
     }
 
     private AgreementSnapshot Require() =>

@@ -25,7 +25,10 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
             [.. request.MunicipalityCodes],
             region!,
             AgreementMapping.MapToTerms(request.EmploymentOffice, request.Signatories, request.TargetGroups, request.FocusAreas, request.Goals));
-        var agreement = await Agreement(NewAgreementId(region!, request.RequestId)).CreateAsync(Key(request), draft);
+        var key = RequestFingerprint.KeyOf(request);
+        var agreementId = await grains.GetGrain<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId))
+            .ClaimAsync(key, NewAgreementId(region!, request.RequestId));
+        var agreement = await Agreement(agreementId).CreateAsync(key, draft);
         return new CreateAgreementResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -148,7 +151,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var terms = paths.Overlaps(["employment_office", "signatories", "target_groups", "focus_areas", "goals"])
             ? AgreementMapping.MapToTerms(office, signatories, targetGroups, focusAreas, goals)
             : null;
-        var agreement = await grain.AmendAsync(Key(request), new AgreementAmendment(request.Description.Trim(), terms, validTo));
+        var agreement = await grain.AmendAsync(RequestFingerprint.KeyOf(request), new AgreementAmendment(request.Description.Trim(), terms, validTo));
         return new AmendAgreementResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -158,7 +161,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         validator.ValidateJobTrack(request.JobTrack);
         validator.ThrowIfInvalid();
 
-        var added = await Agreement(request.AgreementId).AddJobTrackAsync(Key(request), request.JobTrack.MapToDomain());
+        var added = await Agreement(request.AgreementId).AddJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrack.MapToDomain());
         return new AddJobTrackResponse { Agreement = added.Agreement.MapToContract(), JobTrackId = added.JobTrackId };
     }
 
@@ -168,7 +171,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         validator.ValidateJobTrack(request.JobTrack);
         validator.ThrowIfInvalid();
 
-        var agreement = await Agreement(request.AgreementId).UpdateJobTrackAsync(Key(request), request.JobTrackId, request.JobTrack.MapToDomain());
+        var agreement = await Agreement(request.AgreementId).UpdateJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrackId, request.JobTrack.MapToDomain());
         return new UpdateJobTrackResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -176,7 +179,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
     {
         new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId).RequireJobTrackId(request.JobTrackId).ThrowIfInvalid();
 
-        var agreement = await Agreement(request.AgreementId).CloseJobTrackAsync(Key(request), request.JobTrackId);
+        var agreement = await Agreement(request.AgreementId).CloseJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrackId);
         return new CloseJobTrackResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -192,7 +195,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
 
         validator.ThrowIfInvalid();
 
-        var agreement = await Agreement(request.AgreementId).SignAsync(Key(request), from!.Value, to!.Value);
+        var agreement = await Agreement(request.AgreementId).SignAsync(RequestFingerprint.KeyOf(request), from!.Value, to!.Value);
         return new SignAgreementResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -215,7 +218,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
 
         validator.ThrowIfInvalid();
 
-        var agreement = await Agreement(request.AgreementId).EndAsync(Key(request), (Grains.Agreements.EndReason)request.Reason, request.Note.Trim());
+        var agreement = await Agreement(request.AgreementId).EndAsync(RequestFingerprint.KeyOf(request), (Grains.Agreements.EndReason)request.Reason, request.Note.Trim());
         return new EndAgreementResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -226,8 +229,6 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
     public static string NewAgreementId(string regionCode, string requestId) =>
         $"{regionCode}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"agreement|{requestId}")))[..16]}";
 
-    private static RequestKey Key(Google.Protobuf.IMessage request) =>
-        new((string)request.Descriptor.FindFieldByName("request_id").Accessor.GetValue(request), RequestFingerprint.Of(request));
 
     private IAgreementGrain Agreement(string agreementId) => grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Model = Dua.Grains.Agreements;
 using V1 = Dua.Contracts.V1;
@@ -22,8 +23,8 @@ public static class AgreementMapping
             Status = (V1.AgreementStatus)a.Status,
             RegionCode = a.RegionCode,
             EmploymentOffice = a.Terms.EmploymentOffice,
-            ValidFrom = a.ValidFrom?.ToString(DateFormat) ?? "",
-            ValidTo = a.ValidTo?.ToString(DateFormat) ?? "",
+            ValidFrom = a.ValidFrom?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "",
+            ValidTo = a.ValidTo?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "",
             EndReason = (V1.EndReason)a.EndReason,
             EndNote = a.EndNote,
             SuccessorAgreementId = a.SuccessorId ?? "",
@@ -71,7 +72,7 @@ public static class AgreementMapping
 
     public static V1.Goal MapToContract(this Model.Goal g)
     {
-        var goal = new V1.Goal { Metric = g.Metric, Target = g.Target, TargetDate = g.TargetDate.ToString(DateFormat), Unit = g.Unit };
+        var goal = new V1.Goal { Metric = g.Metric, Target = g.Target, TargetDate = g.TargetDate.ToString(DateFormat, CultureInfo.InvariantCulture), Unit = g.Unit };
         if (g.Baseline is { } baseline)
         {
             goal.Baseline = baseline;
@@ -107,7 +108,7 @@ public static class AgreementMapping
         t.LengthWeeks,
         t.Places);
 
-    public static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, DateFormat);
+    public static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, DateFormat, CultureInfo.InvariantCulture);
 
     private static string CanonicalOrganisationNumber(string value) =>
         Dua.Domain.OrganisationNumber.TryParse(value, out var number, out _) ? number!.ToString() : value;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dua.Grains;
 using Google.Protobuf;
 
 namespace Dua.Silo.Api;
@@ -15,4 +16,8 @@ public static class RequestFingerprint
         copy.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(copy);
         return Convert.ToHexStringLower(SHA256.HashData(copy.ToByteArray()));
     }
+
+    /// <summary>The request's id and fingerprint, as grains record them.</summary>
+    public static RequestKey KeyOf(IMessage request) =>
+        new((string)request.Descriptor.FindFieldByName("request_id").Accessor.GetValue(request), Of(request));
 }

@@ -42,6 +42,8 @@ public static class GrpcApiExtensions
         app.MapGrpcService<RegionApi>();
         app.MapGrpcService<MunicipalityApi>();
         app.MapGrpcService<AgreementApi>();
+        app.MapGrpcService<LabourMarketApi>();
+        app.MapGrpcService<DialogueApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Dua.Grains.Dialogues;
+
+/// <summary>What came of a dialogue: the invited municipalities that started work on a local agreement.</summary>
+[GenerateSerializer, Immutable, Alias("dua.DialogueOutcome")]
+public sealed record DialogueOutcome(
+    [property: Id(0)] ImmutableArray<string> MunicipalityCodes,
+    [property: Id(1)] DateTimeOffset RecordedAt);

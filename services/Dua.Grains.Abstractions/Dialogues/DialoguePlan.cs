@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace Dua.Grains.Dialogues;
+
+/// <summary>What scheduling a dialogue needs; validated for shape at the edge.</summary>
+[GenerateSerializer, Immutable, Alias("dua.DialoguePlan")]
+public sealed record DialoguePlan(
+    [property: Id(0)] DateOnly Date,
+    [property: Id(1)] string Venue,
+    [property: Id(2)] string Title,
+    [property: Id(3)] ImmutableArray<string> InvitedMunicipalityCodes);

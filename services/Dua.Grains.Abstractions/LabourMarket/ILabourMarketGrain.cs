@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Dua.Grains.LabourMarket;
+
+/// <summary>One municipality's monthly labour-market figures; keyed by <see cref="GrainKeys.LabourMarket"/>.</summary>
+[Alias("dua.ILabourMarketGrain")]
+public interface ILabourMarketGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Reports a month's figures; a month reported before is replaced (a correction). <paramref name="month"/> is
+    /// the first day of the month, not after the current month.
+    /// </summary>
+    [Alias("Report")]
+    Task<MonthlyReport> ReportAsync(RequestKey request, DateOnly month, MonthlyFigures figures);
+
+    /// <summary>The month's figures, or null when the month was never reported.</summary>
+    [Alias("Get")]
+    Task<MonthlyReport?> GetAsync(DateOnly month);
+
+    [Alias("List")]
+    Task<ImmutableArray<MonthlyReport>> ListAsync(MonthlyReportQuery query);
+}

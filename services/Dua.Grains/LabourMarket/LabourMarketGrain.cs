@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Dua.Grains.LabourMarket;
+using Dua.ReferenceData;
+
+namespace Dua.Grains;
+
+/// <summary>
+/// One municipality's monthly unemployment figures. Reporting a month again replaces its figures (a correction);
+/// a report is written with its request id before it is acknowledged, so a retry never applies twice.
+/// </summary>
+public sealed class LabourMarketGrain(
+    [PersistentState("labour-market", StorageNames.Platform)] IPersistentState<LabourMarketState> state)
+    : Grain, ILabourMarketGrain
+{
+    private string MunicipalityCode => this.GetPrimaryKeyString()[GrainKeys.LabourMarketPrefix.Length..];
+
+    public async Task<MonthlyReport> ReportAsync(RequestKey request, DateOnly month, MonthlyFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        RequireKnownMunicipality();
+        if (state.State.Requests.IsReplay(request) && state.State.Months.TryGetValue(month, out var reported))
+        {
+            // The month as it stands: a later correction under another request id wins.
+            return reported;
+        }
+
+        RequireReportableMonth(month);
+        if (figures.Violations().FirstOrDefault() is ({ } field, { } description))
+        {
+            throw DomainException.InvalidField(field, description);
+        }
+
+        var existing = state.State.Months.GetValueOrDefault(month);
+        var report = existing is not null && existing.Figures == figures
+            ? existing // The same figures again change nothing, but the request id is still remembered.
+            : new MonthlyReport(MunicipalityCode, month, figures, (existing?.Revision ?? 0) + 1, DateTimeOffset.UtcNow);
+        await SaveAsync(request, report, existing);
+        return report;
+    }
+
+    public Task<MonthlyReport?> GetAsync(DateOnly month)
+    {
+        RequireKnownMunicipality();
+        return Task.FromResult(state.State.Months.GetValueOrDefault(month));
+    }
+
+    public Task<ImmutableArray<MonthlyReport>> ListAsync(MonthlyReportQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RequireKnownMunicipality();
+        return Task.FromResult(state.State.Months.Values
+            .Where(r => (query.From is not { } from || r.Month >= from)
+                && (query.To is not { } to || r.Month <= to)
+                && (query.Before is not { } before || r.Month < before))
+            .OrderByDescending(r => r.Month)
+            .Take(Math.Max(query.Limit, 0))
+            .ToImmutableArray());
+    }
+
+    private async Task SaveAsync(RequestKey request, MonthlyReport report, MonthlyReport? previous)
+    {
+        state.State.Months[report.Month] = report;
+        state.State.Requests.Record(request);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not acknowledged, so not applied: forget it in memory too, and let the client retry.
+            if (previous is null)
+            {
+                state.State.Months.Remove(report.Month);
+            }
+            else
+            {
+                state.State.Months[report.Month] = previous;
+            }
+
+            state.State.Requests.Entries.Remove(request.RequestId);
+            throw;
+        }
+    }
+
+    private static void RequireReportableMonth(DateOnly month)
+    {
+        if (month.Day != 1)
+        {
+            throw new ArgumentException($"A month is given as its first day, not {month:yyyy-MM-dd}.", nameof(month));
+        }
+
+        if (month < ReportingMonth.Earliest)
+        {
+            throw DomainException.InvalidField("month", $"must not be before {ReportingMonth.ToText(ReportingMonth.Earliest)}");
+        }
+
+        var current = ReportingMonth.Of(SwedishCalendar.Today());
+        if (month > current)
+        {
+            throw DomainException.InvalidField("month", $"must not be after the current month ({ReportingMonth.ToText(current)}): figures are reported for months that have begun");
+        }
+    }
+
+    private void RequireKnownMunicipality()
+    {
+        if (Geography.Sweden.FindMunicipality(MunicipalityCode) is null)
+        {
+            throw DomainException.NotFound("dua.v1.Municipality", $"Municipality '{MunicipalityCode}' was not found.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Dua.Grains;
+
+/// <summary>One create request id and the entity it made.</summary>
+public sealed class CreateRequestGrain(
+    [PersistentState("create-request", StorageNames.Platform)] IPersistentState<CreateRequestState> state)
+    : Grain, ICreateRequestGrain
+{
+    public async Task<string> ClaimAsync(RequestKey request, string entityId)
+    {
+        if (state.State.EntityId is { } claimed)
+        {
+            return state.State.Fingerprint == request.Fingerprint
+                ? claimed
+                : throw DomainException.InvalidField("request_id", $"request_id '{request.RequestId}' was already used for a different request");
+        }
+
+        state.State.Fingerprint = request.Fingerprint;
+        state.State.EntityId = entityId;
+        await state.WriteStateAsync();
+        return entityId;
+    }
+}

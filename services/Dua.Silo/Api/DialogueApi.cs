@@ -1,0 +1,75 @@
+using Dua.Contracts.V1;
+using Dua.Grains;
+using Dua.Grains.Dialogues;
+using Grpc.Core;
+
+namespace Dua.Silo.Api;
+
+/// <summary>dua.v1.DialogueService: validates shape, maps, and leaves every rule to the county's dialogue grain.</summary>
+public sealed class DialogueApi(IGrainFactory grains) : DialogueService.DialogueServiceBase
+{
+    public override async Task<ScheduleDialogueResponse> ScheduleDialogue(ScheduleDialogueRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator().RequireRequestId(request.RequestId);
+        validator.RequireRegionCode("region_code", request.RegionCode);
+        validator.RequireDate("date", request.Date);
+        validator.RequireText("venue", request.Venue);
+        validator.OptionalText("title", request.Title);
+        validator.RequireInvitations(request.RegionCode, request.MunicipalityCodes);
+        validator.ThrowIfInvalid();
+
+        var dialogue = await Dialogues(request.RegionCode).ScheduleAsync(RequestFingerprint.KeyOf(request), request.MapToDomain());
+        return new ScheduleDialogueResponse { Dialogue = dialogue.MapToContract() };
+    }
+
+    public override async Task<RecordDialogueOutcomeResponse> RecordDialogueOutcome(RecordDialogueOutcomeRequest request, ServerCallContext context)
+    {
+        new RequestValidator().RequireRequestId(request.RequestId).RequireDialogueId(request.DialogueId)
+            .RequireOutcomeMunicipalities(request.MunicipalityCodes).ThrowIfInvalid();
+
+        var dialogue = await DialoguesOf(request.DialogueId).RecordOutcomeAsync(
+            RequestFingerprint.KeyOf(request), request.DialogueId, [.. request.MunicipalityCodes]);
+        return new RecordDialogueOutcomeResponse { Dialogue = dialogue.MapToContract() };
+    }
+
+    public override async Task<GetDialogueResponse> GetDialogue(GetDialogueRequest request, ServerCallContext context)
+    {
+        new RequestValidator().RequireDialogueId(request.DialogueId).ThrowIfInvalid();
+
+        var dialogue = await DialoguesOf(request.DialogueId).GetAsync(request.DialogueId);
+        if (dialogue is null)
+        {
+            ApiErrors.NotFound("dua.v1.Dialogue", request.DialogueId);
+        }
+
+        return new GetDialogueResponse { Dialogue = dialogue.MapToContract() };
+    }
+
+    public override async Task<ListDialoguesResponse> ListDialogues(ListDialoguesRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator().RequireRegionCode("region_code", request.RegionCode);
+        var pageSize = PageSize.Resolve(request.PageSize, validator);
+        var filter = $"{request.RegionCode}/{(request.OnlyOpen ? "open" : "all")}";
+        var after = PageToken.Decode(request.PageToken, filter,
+            key => DialogueId.TryParse(key, out var region, out _) && region == request.RegionCode, validator);
+        validator.ThrowIfInvalid();
+
+        var afterNumber = DialogueId.TryParse(after, out _, out var number) ? number : 0;
+        var dialogues = await Dialogues(request.RegionCode).ListAsync(new DialogueQuery(request.OnlyOpen, afterNumber, pageSize + 1));
+
+        var response = new ListDialoguesResponse();
+        response.Dialogues.AddRange(dialogues.Take(pageSize).Select(d => d.MapToContract()));
+        if (dialogues.Length > pageSize)
+        {
+            response.NextPageToken = new PageToken(filter, dialogues[pageSize - 1].Id).Encode();
+        }
+
+        return response;
+    }
+
+
+    private IRegionDialoguesGrain Dialogues(string regionCode) => grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
+
+    /// <summary>A dialogue id begins with its county's code, which names the grain holding it.</summary>
+    private IRegionDialoguesGrain DialoguesOf(string dialogueId) => Dialogues(dialogueId[..2]);
+}

@@ -1,0 +1,25 @@
+using Dua.Grains.LabourMarket;
+using Google.Protobuf.WellKnownTypes;
+using V1 = Dua.Contracts.V1;
+
+namespace Dua.Silo.Api;
+
+/// <summary>Maps monthly figures between the dua.v1 contract and the domain.</summary>
+public static class LabourMarketMapping
+{
+    public static V1.MonthlyFigures MapToContract(this MonthlyReport r) => new()
+    {
+        MunicipalityCode = r.MunicipalityCode,
+        Month = ReportingMonth.ToText(r.Month),
+        Unemployed1664 = r.Figures.Unemployed16To64,
+        Unemployed1824 = r.Figures.Unemployed18To24,
+        UnemployedNewcomers = r.Figures.UnemployedNewcomers,
+        UnemployedOver12Months = r.Figures.UnemployedOver12Months,
+        UnemploymentRate = r.Figures.UnemploymentRate,
+        Revision = r.Revision,
+        ReportedAt = Timestamp.FromDateTimeOffset(r.ReportedAt),
+    };
+
+    public static MonthlyFigures MapToDomain(this V1.ReportMonthlyFiguresRequest r) =>
+        new(r.Unemployed1664, r.Unemployed1824, r.UnemployedNewcomers, r.UnemployedOver12Months, r.UnemploymentRate);
+}
