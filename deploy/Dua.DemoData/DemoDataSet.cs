@@ -21,6 +21,12 @@ public static class DemoDataSet
         await log.WriteLineAsync($"Hudiksvall newcomer agreement {hudiksvall.AgreementId}: {hudiksvall.Status}, {hudiksvall.JobTracks.Count} job tracks");
         var eskilstuna = await LoadEskilstunaAsync(agreements);
         await log.WriteLineAsync($"Eskilstuna youth agreement {eskilstuna.AgreementId}: {eskilstuna.Status}");
+
+        var retrying = channel.Intercept(new RetryUnavailable());
+        var dialogue = await LoadGavleborgDialogueAsync(new DialogueService.DialogueServiceClient(retrying));
+        await log.WriteLineAsync($"Gävleborg dialogue conference {dialogue.DialogueId}: {dialogue.Date} in {dialogue.Venue}, {dialogue.InvitedMunicipalityCodes.Count} municipalities invited");
+        var figures = await LoadHudiksvallFiguresAsync(new LabourMarketService.LabourMarketServiceClient(retrying));
+        await log.WriteLineAsync($"Hudiksvall labour-market figures for {figures.Month}: {figures.Unemployed1664} unemployed 16-64");
     }
 
     // The employers' organisation numbers are illustrative: well-formed, with valid check digits, not looked up.
@@ -108,4 +114,30 @@ public static class DemoDataSet
             ValidTo = "2020-12-31",
         })).Agreement;
     }
+
+    // Gävleborg's regional dialogue conference on 4 May in Gävle, for the county's ten municipalities.
+    private static async Task<Dialogue> LoadGavleborgDialogueAsync(DialogueService.DialogueServiceClient dialogues) =>
+        (await dialogues.ScheduleDialogueAsync(new ScheduleDialogueRequest
+        {
+            RequestId = "demo-gavleborg-dialogue",
+            RegionCode = "21",
+            Date = "2026-05-04",
+            Venue = "Gävle",
+            Title = "Regional dialogue on local agreements, Gävleborg",
+            MunicipalityCodes = { "2101", "2104", "2121", "2132", "2161", "2180", "2181", "2182", "2183", "2184" },
+        })).Dialogue;
+
+    // Hudiksvall as published: 1,300 unemployed aged 16-64, about 300 aged 18-24, 160 newcomers and over 400
+    // unemployed for more than twelve months. The month is the demo's choice; the rate was not published.
+    private static async Task<MonthlyFigures> LoadHudiksvallFiguresAsync(LabourMarketService.LabourMarketServiceClient labourMarket) =>
+        (await labourMarket.ReportMonthlyFiguresAsync(new ReportMonthlyFiguresRequest
+        {
+            RequestId = "demo-hudiksvall-figures",
+            MunicipalityCode = "2184",
+            Month = "2026-10",
+            Unemployed1664 = 1300,
+            Unemployed1824 = 300,
+            UnemployedNewcomers = 160,
+            UnemployedOver12Months = 400,
+        })).Figures;
 }

@@ -54,7 +54,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
 
         // Agreements written through the gateway, durable before they are acknowledged.
         await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
-        var agreementIds = await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway));
+        var demoData = await AssertDemoDataAsync(platform.Gateway);
 
         // Round-robin: both silos serve calls.
         var silo0 = PlatformCluster.SiloName(platform.PortsOf(0));
@@ -83,7 +83,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         Assert.All(recovery.FailureCodes, code => Assert.Contains(code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal }));
         Assert.True(recovery.LastInFlightFailure < TimeSpan.FromSeconds(1), $"INTERNAL came {recovery.LastInFlightFailure} after the kill: not a call in flight");
         await AssertAllReferenceDataAsync(municipalities, regions);
-        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
+        Assert.Equal(demoData, await AssertDemoDataAsync(platform.Gateway));
 
         // Full restart without seeding: what the silos serve now can only come from PostgreSQL.
         platform.StopAll();
@@ -97,16 +97,20 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
             () => AssertAllReferenceDataAsync(
                 new MunicipalityService.MunicipalityServiceClient(platform.Gateway),
                 new RegionService.RegionServiceClient(platform.Gateway)));
-        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
+        Assert.Equal(demoData, await AssertDemoDataAsync(platform.Gateway));
 
         // Loading the demo again (every request a retry) changes nothing.
         await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
-        Assert.Equal(agreementIds, await AssertDemoAgreementsAsync(new AgreementService.AgreementServiceClient(platform.Gateway)));
+        Assert.Equal(demoData, await AssertDemoDataAsync(platform.Gateway));
     }
 
-    /// <summary>The demo's agreements as stored: Hudiksvall's signed newcomer agreement with three job tracks, Eskilstuna's youth one.</summary>
-    private static async Task<string> AssertDemoAgreementsAsync(AgreementService.AgreementServiceClient agreements)
+    /// <summary>
+    /// The demo data as stored: Hudiksvall's signed newcomer agreement with three job tracks, Eskilstuna's youth
+    /// agreement, Gävleborg's dialogue conference and Hudiksvall's figures. Returns their ids and versions.
+    /// </summary>
+    private static async Task<string> AssertDemoDataAsync(Grpc.Net.Client.GrpcChannel channel)
     {
+        var agreements = new AgreementService.AgreementServiceClient(channel);
         var hudiksvall = Assert.Single((await agreements.ListAgreementsAsync(new ListAgreementsRequest { MunicipalityCode = "2184" })).Agreements);
         Assert.Equal((AgreementKind.Newcomers, AgreementStatus.Signed), (hudiksvall.Kind, hudiksvall.Status));
         Assert.Equal("Arbetsförmedlingen Norra Hälsingland", hudiksvall.EmploymentOffice);
@@ -116,7 +120,14 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         var eskilstuna = Assert.Single((await agreements.ListAgreementsAsync(new ListAgreementsRequest { RegionCode = "04" })).Agreements);
         Assert.Equal((AgreementKind.Youth, AgreementStatus.Signed, "0484"), (eskilstuna.Kind, eskilstuna.Status, eskilstuna.MunicipalityCodes.Single()));
         Assert.Equal(10, eskilstuna.Goals.Single().Target);
-        return $"{hudiksvall.AgreementId}@{hudiksvall.Version},{eskilstuna.AgreementId}@{eskilstuna.Version}";
+
+        var dialogue = Assert.Single((await new DialogueService.DialogueServiceClient(channel).ListDialoguesAsync(new ListDialoguesRequest { RegionCode = "21" })).Dialogues);
+        Assert.Equal(("2026-05-04", "Gävle", 10), (dialogue.Date, dialogue.Venue, dialogue.InvitedMunicipalityCodes.Count));
+        var figures = (await new LabourMarketService.LabourMarketServiceClient(channel)
+            .GetMonthlyFiguresAsync(new GetMonthlyFiguresRequest { MunicipalityCode = "2184", Month = "2026-10" })).Figures;
+        Assert.Equal((1300, 300, 160, 400), (figures.Unemployed1664, figures.Unemployed1824, figures.UnemployedNewcomers, figures.UnemployedOver12Months));
+
+        return $"{hudiksvall.AgreementId}@{hudiksvall.Version},{eskilstuna.AgreementId}@{eskilstuna.Version},{dialogue.DialogueId}@{dialogue.Version},{figures.Revision}";
     }
 
     private static async Task WaitUntilServedByAsync(MunicipalityService.MunicipalityServiceClient client, string silo, TimeSpan timeout) =>

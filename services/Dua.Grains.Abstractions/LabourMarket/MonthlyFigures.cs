@@ -10,7 +10,7 @@ public sealed record MonthlyFigures(
     [property: Id(1)] int Unemployed18To24,
     [property: Id(2)] int UnemployedNewcomers,
     [property: Id(3)] int UnemployedOver12Months,
-    [property: Id(4)] double UnemploymentRate)
+    [property: Id(4)] double? UnemploymentRate)
 {
     /// <summary>No municipality has more people; a larger count is a typo.</summary>
     public const int MaxPersons = 1_000_000;
@@ -44,7 +44,7 @@ public sealed record MonthlyFigures(
             }
         }
 
-        if (!double.IsFinite(UnemploymentRate) || UnemploymentRate is < 0 or > 100)
+        if (UnemploymentRate is { } rate && (!double.IsFinite(rate) || rate is < 0 or > 100))
         {
             yield return ("unemployment_rate", "must be a percent between 0 and 100");
         }
