@@ -88,6 +88,12 @@ dotnet "$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.
 silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
 export ConnectionStrings__Dua="$connection"
+
+# The pseudonym key stays with the data: a new key would make every enrolled person a stranger.
+key_file="$data/pseudonym.key"
+[[ -s "$key_file" ]] || (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
+Participants__PseudonymKey=$(<"$key_file")
+export Participants__PseudonymKey
 for ((i = 0; i < silos; i++)); do
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
   Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \

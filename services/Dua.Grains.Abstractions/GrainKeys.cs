@@ -14,6 +14,9 @@ public static class GrainKeys
     public const string MunicipalityPrefix = "municipality-";
     public const string AgreementPrefix = "agreement-";
     public const string CreateRequestPrefix = "create-request-";
+    public const string ParticipantPrefix = "participant-";
+    public const string PersonPrefix = "person-";
+    public const string RosterPrefix = "roster-";
     public const string LabourMarketPrefix = "labour-market-";
     public const string RegionDialoguesPrefix = "dialogues-";
 
@@ -23,6 +26,15 @@ public static class GrainKeys
 
     /// <summary>Agreement ids begin with their county's code ("21-5f3c9a1e2b7d4c08").</summary>
     public static string Agreement(string agreementId) => AgreementPrefix + agreementId;
+
+    /// <summary>Participant ids begin with their agreement's id ("21-5f3c9a1e2b7d4c08-p000001").</summary>
+    public static string Participant(string participantId) => ParticipantPrefix + participantId;
+
+    /// <summary>A person by the keyed pseudonym of their personal identity number (64 hex digits).</summary>
+    public static string Person(string pseudonym) => PersonPrefix + pseudonym;
+
+    /// <summary>One bucket of an agreement's participant ids.</summary>
+    public static string Roster(string agreementId, int bucket) => $"{RosterPrefix}{agreementId}-{bucket}";
 
     /// <summary>A create request's id (already validated: 1-100 of A-Z, a-z, 0-9, '.', '_', ':', '-').</summary>
     public static string CreateRequest(string requestId) => CreateRequestPrefix + requestId;

@@ -4,7 +4,7 @@ namespace Dua.Grains;
 /// Today's date in Sweden, which decides whether a month has begun or a dialogue was held: the platform's dates are
 /// Swedish dates. Falls back to UTC where the time-zone database is missing (at most two hours stricter).
 /// </summary>
-internal static class SwedishCalendar
+public static class SwedishCalendar
 {
     private static readonly TimeZoneInfo Zone =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;

@@ -12,6 +12,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 {
     private readonly string _clusterId = $"e2e-{Guid.NewGuid():N}"[..16];
     private readonly Dictionary<int, SiloPorts> _ports = [];
+    private readonly string _pseudonymKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<int, ChildProcess> _silos = [];
     private ChildProcess? _gateway;
     private GrpcChannel? _channel;
@@ -42,6 +43,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
             ["Silo__GrpcPort"] = ports.Grpc.ToString(),
             ["Silo__HttpPort"] = ports.Http.ToString(),
             ["Silo__SeedReferenceData"] = seedReferenceData.ToString(),
+            ["Participants__PseudonymKey"] = _pseudonymKey,
         });
         _silos[index] = silo;
         return silo;

@@ -12,6 +12,9 @@ namespace Dua.Silo.Tests;
 /// </summary>
 public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>A fixed test key, so tests can compute the pseudonyms they expect.</summary>
+    public static readonly string PseudonymKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     private GrpcChannel? _channel;
 
     public GrpcChannel Channel => _channel ?? throw new InvalidOperationException("Not initialised.");
@@ -24,6 +27,7 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
+        builder.UseSetting("Participants:PseudonymKey", PseudonymKey);
     }
 
     public async Task InitializeAsync()

@@ -21,7 +21,8 @@ public sealed record AgreementSnapshot(
     [property: Id(13)] ImmutableArray<Amendment> Amendments,
     [property: Id(14)] long Version,
     [property: Id(15)] DateTimeOffset CreatedAt,
-    [property: Id(16)] DateTimeOffset UpdatedAt)
+    [property: Id(16)] DateTimeOffset UpdatedAt,
+    [property: Id(17)] int ParticipantsAdmitted = 0)
 {
     public AgreementIndexEntry ToIndexEntry() => new(Id, Kind, Status);
 }

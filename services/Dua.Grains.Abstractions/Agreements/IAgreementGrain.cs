@@ -32,4 +32,16 @@ public interface IAgreementGrain : IGrainWithStringKey
     /// <summary>Ends a signed agreement because <paramref name="successorId"/> was signed in its place. Idempotent.</summary>
     [Alias("Supersede")]
     Task SupersedeAsync(string successorId);
+
+    /// <summary>Admits a participant to a SIGNED agreement: returns the participant's sequence number (1, 2, ...).</summary>
+    [Alias("AdmitParticipant")]
+    Task<int> AdmitParticipantAsync(RequestKey request);
+
+    /// <summary>Gives a participant a place on an open job track with a free place. Idempotent per participant.</summary>
+    [Alias("TakePlace")]
+    Task TakePlaceAsync(string participantId, string jobTrackId);
+
+    /// <summary>Frees a participant's place on a job track. Idempotent.</summary>
+    [Alias("ReleasePlace")]
+    Task ReleasePlaceAsync(string participantId, string jobTrackId);
 }

@@ -20,8 +20,12 @@ public sealed record JobTrack(
     [property: Id(0)] string Id,
     [property: Id(1)] JobTrackSpec Spec,
     [property: Id(2)] int PlacesTaken,
-    [property: Id(3)] bool Open)
+    [property: Id(3)] bool Open,
+    [property: Id(4)] ImmutableArray<string> ParticipantIds = default)
 {
+    /// <summary>The participants now in module 3 on this track, ordered by id.</summary>
+    public ImmutableArray<string> Participants => ParticipantIds.IsDefault ? [] : ParticipantIds;
+
     /// <summary>Without an employer a track is only preparatory, and does not count toward a newcomer agreement's three.</summary>
     public bool IsPreparatory => Spec.Employers.IsDefaultOrEmpty;
 }

@@ -188,6 +188,85 @@ public sealed class AgreementGrain(
         await UpdateIndexesAsync(agreement);
     }
 
+    public async Task<int> AdmitParticipantAsync(RequestKey request)
+    {
+        var agreement = Require();
+        if (state.State.Requests.IsReplay(request))
+        {
+            return int.Parse(state.State.Requests.ResultOf(request)!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        RequireInForce(agreement, "Participants can only be enrolled in");
+        var number = agreement.ParticipantsAdmitted + 1;
+        await SaveAsync(request, agreement with { ParticipantsAdmitted = number }, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return number;
+    }
+
+    public async Task TakePlaceAsync(string participantId, string jobTrackId)
+    {
+        var agreement = Require();
+        var track = FindTrack(agreement, jobTrackId);
+        if (track.Participants.Contains(participantId))
+        {
+            return;
+        }
+
+        RequireInForce(agreement, "Job tracks take participants only in");
+        if (!track.Open)
+        {
+            throw DomainException.Precondition("job-track-closed", $"Job track {jobTrackId} is closed to new participants.");
+        }
+
+        if (track.PlacesTaken >= track.Spec.Places)
+        {
+            throw DomainException.Precondition("job-track-full", $"Job track {jobTrackId} has no free place ({track.PlacesTaken} of {track.Spec.Places} taken).");
+        }
+
+        var participants = track.Participants.Add(participantId).Sort(StringComparer.Ordinal);
+        await SavePlacesAsync(agreement, track, track with { ParticipantIds = participants, PlacesTaken = participants.Length });
+    }
+
+    public async Task ReleasePlaceAsync(string participantId, string jobTrackId)
+    {
+        var agreement = Require();
+        var track = FindTrack(agreement, jobTrackId);
+        if (!track.Participants.Contains(participantId))
+        {
+            return;
+        }
+
+        var participants = track.Participants.Remove(participantId);
+        await SavePlacesAsync(agreement, track, track with { ParticipantIds = participants, PlacesTaken = participants.Length });
+    }
+
+    private async Task SavePlacesAsync(AgreementSnapshot agreement, JobTrack track, JobTrack changed)
+    {
+        state.State.Agreement = agreement with
+        {
+            JobTracks = agreement.JobTracks.Replace(track, changed),
+            Version = agreement.Version + 1,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Agreement = agreement;
+            throw;
+        }
+    }
+
+    private void RequireInForce(AgreementSnapshot agreement, string what)
+    {
+        if (agreement.Status != AgreementStatus.Signed)
+        {
+            throw DomainException.Precondition("agreement-not-in-force",
+                $"{what} a SIGNED agreement; {AgreementId} is {agreement.Status.ToString().ToUpperInvariant()}.");
+        }
+    }
+
     private async Task<AgreementSnapshot> ChangeAsync(
         RequestKey request, Func<AgreementSnapshot, AgreementSnapshot> change, Func<AgreementSnapshot, string?>? resultOf = null)
     {

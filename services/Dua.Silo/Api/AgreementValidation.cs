@@ -30,8 +30,8 @@ public static partial class AgreementValidation
     public static RequestValidator RequireAgreementId(this RequestValidator validator, string? id) =>
         IsAgreementId(id) ? validator : validator.Add("agreement_id", "must be an agreement id such as \"21-5f3c9a1e2b7d4c08\"");
 
-    public static RequestValidator RequireJobTrackId(this RequestValidator validator, string? id) =>
-        id is not null && JobTrackIdPattern().IsMatch(id) ? validator : validator.Add("job_track_id", "must be a job track id such as \"t1\"");
+    public static RequestValidator RequireJobTrackId(this RequestValidator validator, string? id, string field = "job_track_id") =>
+        id is not null && JobTrackIdPattern().IsMatch(id) ? validator : validator.Add(field, "must be a job track id such as \"t1\"");
 
     /// <summary>Known municipality codes, all in one county; returns that county's code, or null.</summary>
     public static string? RequireMunicipalities(this RequestValidator validator, IReadOnlyList<string> codes)

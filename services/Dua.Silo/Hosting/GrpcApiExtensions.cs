@@ -17,6 +17,12 @@ public static class GrpcApiExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck("ready", readiness);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<PseudonymOptions>()
+            .BindConfiguration(PseudonymOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => new Dua.Domain.Pseudonymizer(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PseudonymOptions>>().Value.KeyBytes()));
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
 
@@ -42,6 +48,7 @@ public static class GrpcApiExtensions
         app.MapGrpcService<RegionApi>();
         app.MapGrpcService<MunicipalityApi>();
         app.MapGrpcService<AgreementApi>();
+        app.MapGrpcService<ParticipantApi>();
         app.MapGrpcService<LabourMarketApi>();
         app.MapGrpcService<DialogueApi>();
         app.MapGrpcHealthChecksService();

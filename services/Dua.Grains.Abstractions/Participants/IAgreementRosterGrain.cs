@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Dua.Grains.Participants;
+
+/// <summary>
+/// The ids of up to <see cref="BucketSize"/> of an agreement's participants (by sequence number); keyed by
+/// <see cref="GrainKeys.Roster"/>. Buckets keep each write small however many participants an agreement has.
+/// </summary>
+[Alias("dua.IAgreementRosterGrain")]
+public interface IAgreementRosterGrain : IGrainWithStringKey
+{
+    public const int BucketSize = 1000;
+
+    [Alias("Add")]
+    Task AddAsync(string participantId);
+
+    [Alias("List")]
+    Task<ImmutableArray<string>> ListAsync();
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Dua.Grains.Participants;
+
+namespace Dua.Grains;
+
+/// <summary>One bucket of an agreement's participant ids, written once per enrolment.</summary>
+public sealed class AgreementRosterGrain(
+    [PersistentState("agreement-roster", StorageNames.Platform)] IPersistentState<AgreementRosterState> state)
+    : Grain, IAgreementRosterGrain
+{
+    public async Task AddAsync(string participantId)
+    {
+        var ids = state.State.ParticipantIds;
+        var at = ids.BinarySearch(participantId, StringComparer.Ordinal);
+        if (at >= 0)
+        {
+            return;
+        }
+
+        ids.Insert(~at, participantId);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            ids.Remove(participantId);
+            throw;
+        }
+    }
+
+    public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.ParticipantIds.ToImmutableArray());
+}

@@ -1,0 +1,12 @@
+using Dua.Grains.Participants;
+
+namespace Dua.Grains;
+
+/// <summary>Persisted state of <see cref="ParticipantGrain"/>. Ids are stable: never renumber or reuse them.</summary>
+[GenerateSerializer, Alias("dua.ParticipantState")]
+public sealed class ParticipantState
+{
+    [Id(0)] public ParticipantSnapshot? Participant { get; set; }
+
+    [Id(1)] public RequestLedger Requests { get; set; } = new();
+}
