@@ -25,7 +25,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         using var platform = new PlatformCluster(connectionString);
         try
         {
-            await RunScenarioAsync(platform);
+            await RunScenarioAsync(platform, connectionString);
         }
         catch
         {
@@ -34,7 +34,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
         }
     }
 
-    private async Task RunScenarioAsync(PlatformCluster platform)
+    private async Task RunScenarioAsync(PlatformCluster platform, string connectionString)
     {
         platform.StartSilo(0);
         platform.StartSilo(1);
@@ -54,6 +54,8 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
 
         // Agreements written through the gateway, durable before they are acknowledged.
         await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
+        var participant = await TakeParticipantToEmploymentAsync(new ParticipantService.ParticipantServiceClient(platform.Gateway));
+        await AssertNumberStoredNowhereAsync(platform, connectionString);
         var demoData = await AssertDemoDataAsync(platform.Gateway);
 
         // Round-robin: both silos serve calls.
@@ -99,9 +101,66 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
                 new RegionService.RegionServiceClient(platform.Gateway)));
         Assert.Equal(demoData, await AssertDemoDataAsync(platform.Gateway));
 
+        Assert.Equal(participant.ToString(), (await new ParticipantService.ParticipantServiceClient(platform.Gateway)
+            .GetParticipantAsync(new GetParticipantRequest { ParticipantId = participant.ParticipantId })).Participant.ToString());
+
         // Loading the demo again (every request a retry) changes nothing.
         await DemoDataSet.LoadAsync(platform.Gateway, TextWriter.Null);
         Assert.Equal(demoData, await AssertDemoDataAsync(platform.Gateway));
+    }
+
+    private const string PersonalIdentityNumber = "811218-9876";
+
+    /// <summary>Enrols a person in Hudiksvall's agreement (twice: the retry makes no second participant) and takes them to EMPLOYMENT.</summary>
+    private static async Task<Participant> TakeParticipantToEmploymentAsync(ParticipantService.ParticipantServiceClient participants)
+    {
+        var enrol = new EnrolParticipantRequest
+        {
+            RequestId = "e2e-enrol",
+            AgreementId = "21-79ecd7f1acc06f2d",
+            PersonalIdentityNumber = PersonalIdentityNumber,
+            AgeBand = AgeBand._4049,
+            TargetGroups = { TargetGroup.Newcomers },
+            EnrolledOn = "2026-09-01",
+        };
+        var enrolled = (await participants.EnrolParticipantAsync(enrol)).Participant;
+        Assert.Equal(enrolled.ParticipantId, (await participants.EnrolParticipantAsync(enrol)).Participant.ParticipantId);
+        Assert.Single((await participants.ListParticipantsAsync(new ListParticipantsRequest { AgreementId = enrol.AgreementId })).Participants);
+
+        var steps = new RecordProgressRequest[]
+        {
+            new() { StartJobPreparation = new() },
+            new() { ChoosePath = new() { PathChoice = PathChoice.Work } },
+            new() { StartJobTrack = new() { JobTrackId = "t1" } },
+            new() { Exit = new() { Outcome = ExitOutcome.Employment } },
+        };
+        Participant participant = enrolled;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i].RequestId = $"e2e-step-{i}";
+            steps[i].ParticipantId = enrolled.ParticipantId;
+            steps[i].OccurredOn = $"2026-10-0{i + 1}";
+            participant = (await participants.RecordProgressAsync(steps[i])).Participant;
+        }
+
+        Assert.Equal((ParticipantStatus.Exited, ExitOutcome.Employment, 5), (participant.Status, participant.Outcome, participant.History.Count));
+        return participant;
+    }
+
+    /// <summary>Only a keyed pseudonym is kept: the number is in no table and no log line.</summary>
+    private static async Task AssertNumberStoredNowhereAsync(PlatformCluster platform, string connectionString)
+    {
+        string[] forms = ["8112189876", "811218-9876", "198112189876"];
+        Assert.DoesNotContain(platform.Silos.Values, silo => forms.Any(silo.Output.Contains));
+
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM orleansstorage WHERE position(convert_to(@a, 'UTF8') in payloadbinary) > 0 OR position(convert_to(@b, 'UTF8') in payloadbinary) > 0",
+            connection);
+        command.Parameters.AddWithValue("a", forms[0]);
+        command.Parameters.AddWithValue("b", forms[2]);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 
     /// <summary>
