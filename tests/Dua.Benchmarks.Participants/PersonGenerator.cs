@@ -1,0 +1,65 @@
+using System.Globalization;
+using Dua.Contracts.V1;
+
+namespace Dua.Benchmarks.Participants;
+
+/// <summary>A made-up person: a well-formed personnummer and the age band that goes with it.</summary>
+public sealed record Person(string PersonalIdentityNumber, AgeBand AgeBand);
+
+/// <summary>
+/// Draws distinct, valid personnummer (YYYYMMDDNNNC, Luhn check digit) for random birth dates. The platform keys
+/// a person by the number, so two participants must never share one within a run. Thread-safe.
+/// </summary>
+public sealed class PersonGenerator(DateOnly today)
+{
+    // 1962-2005 keeps everyone within the 16-64 age bands the platform knows (the oldest are 64 in 2026).
+    private static readonly DateOnly Earliest = new(1962, 1, 1);
+    private static readonly DateOnly Latest = new(2005, 12, 31);
+
+    private readonly HashSet<string> drawn = [];
+
+    public Person Next()
+    {
+        while (true)
+        {
+            var birth = Earliest.AddDays(Random.Shared.Next(Latest.DayNumber - Earliest.DayNumber + 1));
+            var serial = Random.Shared.Next(1, 1000);
+            var payload = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
+            var number = string.Create(CultureInfo.InvariantCulture, $"{birth.Year / 100:D2}{payload}{LuhnCheckDigit(payload)}");
+            lock (drawn)
+            {
+                if (drawn.Add(number))
+                {
+                    return new Person(number, AgeBandOf(birth));
+                }
+            }
+        }
+    }
+
+    // The Luhn digit of the 9 digits YYMMDDNNN: double every second digit from the right, starting with the last.
+    private static int LuhnCheckDigit(string payload)
+    {
+        var sum = 0;
+        for (var i = 0; i < payload.Length; i++)
+        {
+            var d = (payload[payload.Length - 1 - i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+
+        return (10 - sum % 10) % 10;
+    }
+
+    private AgeBand AgeBandOf(DateOnly birth)
+    {
+        var age = today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
+        return age switch
+        {
+            < 20 => AgeBand._1619,
+            < 25 => AgeBand._2024,
+            < 30 => AgeBand._2529,
+            < 40 => AgeBand._3039,
+            < 50 => AgeBand._4049,
+            _ => AgeBand._5064,
+        };
+    }
+}
