@@ -41,7 +41,7 @@ public interface IAgreementGrain : IGrainWithStringKey
     [Alias("TakePlace")]
     Task TakePlaceAsync(string participantId, string jobTrackId);
 
-    /// <summary>Frees a participant's place on a job track. Idempotent.</summary>
+    /// <summary>Frees whatever job-track place the participant holds. Idempotent.</summary>
     [Alias("ReleasePlace")]
-    Task ReleasePlaceAsync(string participantId, string jobTrackId);
+    Task ReleasePlaceAsync(string participantId);
 }

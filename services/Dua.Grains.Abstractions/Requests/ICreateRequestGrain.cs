@@ -14,4 +14,8 @@ public interface ICreateRequestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Claim")]
     Task<string> ClaimAsync(RequestKey request, string entityId);
+
+    /// <summary>Releases a claim whose request was then refused, so that a refused request leaves no trace. Only the claimant's own content can release it.</summary>
+    [Alias("Forget")]
+    Task ForgetAsync(RequestKey request);
 }

@@ -191,14 +191,29 @@ public sealed class AgreementGrain(
     public async Task<int> AdmitParticipantAsync(RequestKey request)
     {
         var agreement = Require();
-        if (state.State.Requests.IsReplay(request))
+        // Admissions keep a ledger of their own, so that many enrolments never push the agreement's own
+        // requests (amendments, tracks, signing) out of its ledger.
+        var admissions = state.State.Admissions;
+        if (admissions.IsReplay(request))
         {
-            return int.Parse(state.State.Requests.ResultOf(request)!, System.Globalization.CultureInfo.InvariantCulture);
+            return int.Parse(admissions.ResultOf(request)!, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         RequireInForce(agreement, "Participants can only be enrolled in");
         var number = agreement.ParticipantsAdmitted + 1;
-        await SaveAsync(request, agreement with { ParticipantsAdmitted = number }, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        state.State.Agreement = agreement with { ParticipantsAdmitted = number };
+        admissions.Record(request, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Agreement = agreement;
+            admissions.Entries.Remove(request.RequestId);
+            throw;
+        }
+
         return number;
     }
 
@@ -226,11 +241,12 @@ public sealed class AgreementGrain(
         await SavePlacesAsync(agreement, track, track with { ParticipantIds = participants, PlacesTaken = participants.Length });
     }
 
-    public async Task ReleasePlaceAsync(string participantId, string jobTrackId)
+    public async Task ReleasePlaceAsync(string participantId)
     {
+        // Looked up here rather than trusted from the caller: a participant whose own write failed after the place
+        // was taken does not know its track, and its place must still come free.
         var agreement = Require();
-        var track = FindTrack(agreement, jobTrackId);
-        if (!track.Participants.Contains(participantId))
+        if (agreement.JobTracks.FirstOrDefault(t => t.Participants.Contains(participantId)) is not { } track)
         {
             return;
         }

@@ -12,4 +12,7 @@ public sealed class AgreementState
 
     /// <summary>Job track ids are never reused, even after a track is removed.</summary>
     [Id(2)] public int NextJobTrackNumber { get; set; } = 1;
+
+    /// <summary>Enrolment requests that admitted a participant, with the participant's number.</summary>
+    [Id(3)] public RequestLedger Admissions { get; set; } = new();
 }

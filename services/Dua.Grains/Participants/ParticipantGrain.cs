@@ -121,11 +121,7 @@ public sealed class ParticipantGrain(
             return;
         }
 
-        // The track of a participant who left from module 3 is in the history.
-        if (participant.History.LastOrDefault(e => e.Kind == ParticipantEventKind.JobTrackStarted)?.JobTrackId is { } track)
-        {
-            await Agreement(participant).ReleasePlaceAsync(ParticipantId, track);
-        }
+        await Agreement(participant).ReleasePlaceAsync(ParticipantId);
 
         await grains.GetGrain<IPersonGrain>(GrainKeys.Person(participant.Pseudonym)).ReleaseAsync(ParticipantId);
     }

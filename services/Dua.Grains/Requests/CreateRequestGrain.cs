@@ -19,4 +19,12 @@ public sealed class CreateRequestGrain(
         await state.WriteStateAsync();
         return entityId;
     }
+
+    public async Task ForgetAsync(RequestKey request)
+    {
+        if (state.State.EntityId is not null && state.State.Fingerprint == request.Fingerprint)
+        {
+            await state.ClearStateAsync();
+        }
+    }
 }

@@ -49,8 +49,23 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
         // The fingerprint must not carry the number either: use the request as stored, with the pseudonym.
         var stored = request.Clone();
         stored.PersonalIdentityNumber = pseudonym;
-        var participant = await grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym))
-            .EnrolAsync(RequestFingerprint.KeyOf(stored), enrolment);
+        var key = RequestFingerprint.KeyOf(stored);
+
+        // The person's grain recognises its own retries; this claim also refuses the id reused for another person.
+        var claim = grains.GetGrain<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId));
+        await claim.ClaimAsync(key, $"enrolment:{request.AgreementId}");
+        ParticipantSnapshot participant;
+        try
+        {
+            participant = await grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym)).EnrolAsync(key, enrolment);
+        }
+        catch (DomainException)
+        {
+            // Refused: nothing was applied, so the request id is free again.
+            await claim.ForgetAsync(key);
+            throw;
+        }
+
         return new EnrolParticipantResponse { Participant = participant.MapToContract() };
     }
 
