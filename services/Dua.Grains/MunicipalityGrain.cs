@@ -21,7 +21,7 @@ public sealed class MunicipalityGrain(
         }
 
         state.State.Info = municipality;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return true;
     }
 
@@ -33,7 +33,7 @@ public sealed class MunicipalityGrain(
         }
 
         state.State.Agreements[entry.AgreementId] = entry;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<ImmutableArray<AgreementIndexEntry>> ListAgreementsAsync() =>

@@ -21,7 +21,7 @@ public sealed class RegionGrain(
         }
 
         state.State.Info = region;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return true;
     }
 
@@ -33,7 +33,7 @@ public sealed class RegionGrain(
         }
 
         state.State.Agreements[entry.AgreementId] = entry;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<ImmutableArray<AgreementIndexEntry>> ListAgreementsAsync() =>

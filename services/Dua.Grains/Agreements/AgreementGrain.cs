@@ -182,7 +182,7 @@ public sealed class AgreementGrain(
                 UpdatedAt = DateTimeOffset.UtcNow,
             };
             state.State.Agreement = agreement;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
 
         await UpdateIndexesAsync(agreement);
@@ -203,16 +203,7 @@ public sealed class AgreementGrain(
         var number = agreement.ParticipantsAdmitted + 1;
         state.State.Agreement = agreement with { ParticipantsAdmitted = number };
         admissions.Record(request, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Agreement = agreement;
-            admissions.Entries.Remove(request.RequestId);
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
 
         return number;
     }
@@ -263,15 +254,7 @@ public sealed class AgreementGrain(
             Version = agreement.Version + 1,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Agreement = agreement;
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     private void RequireInForce(AgreementSnapshot agreement, string what)
@@ -313,20 +296,9 @@ public sealed class AgreementGrain(
 
     private async Task SaveAsync(RequestKey request, AgreementSnapshot agreement, string? result = null)
     {
-        var previous = state.State.Agreement;
         state.State.Agreement = agreement;
         state.State.Requests.Record(request, result);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not acknowledged, so not applied: forget it in memory too, and let the client retry.
-            state.State.Agreement = previous;
-            state.State.Requests.Entries.Remove(request.RequestId);
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     private AgreementSnapshot Amended(AgreementSnapshot agreement, string description, RequestKey request)

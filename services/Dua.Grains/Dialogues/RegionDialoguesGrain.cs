@@ -31,7 +31,7 @@ public sealed class RegionDialoguesGrain(
         var dialogue = new DialogueSnapshot(
             DialogueId.Format(RegionCode, number), RegionCode, number, plan, Outcome: null, Version: 1, CreatedAt: now, UpdatedAt: now);
         state.State.NextNumber = number + 1;
-        await SaveAsync(request, dialogue, previous: null, dialogue.Id, () => state.State.NextNumber = number);
+        await SaveAsync(request, dialogue, dialogue.Id);
         return dialogue;
     }
 
@@ -72,7 +72,7 @@ public sealed class RegionDialoguesGrain(
                 Version = dialogue.Version + 1,
                 UpdatedAt = DateTimeOffset.UtcNow,
             };
-        await SaveAsync(request, changed, dialogue, changed.Id);
+        await SaveAsync(request, changed, changed.Id);
         return changed;
     }
 
@@ -96,30 +96,11 @@ public sealed class RegionDialoguesGrain(
             .ToImmutableArray());
     }
 
-    private async Task SaveAsync(RequestKey request, DialogueSnapshot dialogue, DialogueSnapshot? previous, string result, Action? undo = null)
+    private async Task SaveAsync(RequestKey request, DialogueSnapshot dialogue, string result)
     {
         state.State.Dialogues[dialogue.Number] = dialogue;
         state.State.Requests.Record(request, result);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not acknowledged, so not applied: forget it in memory too, and let the client retry.
-            if (previous is null)
-            {
-                state.State.Dialogues.Remove(dialogue.Number);
-            }
-            else
-            {
-                state.State.Dialogues[dialogue.Number] = previous;
-            }
-
-            state.State.Requests.Entries.Remove(request.RequestId);
-            undo?.Invoke();
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     /// <summary>Invitations go to distinct municipalities of this county; the edge names each bad one first.</summary>

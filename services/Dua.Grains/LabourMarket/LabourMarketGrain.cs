@@ -34,7 +34,7 @@ public sealed class LabourMarketGrain(
         var report = existing is not null && existing.Figures == figures
             ? existing // The same figures again change nothing, but the request id is still remembered.
             : new MonthlyReport(MunicipalityCode, month, figures, (existing?.Revision ?? 0) + 1, DateTimeOffset.UtcNow);
-        await SaveAsync(request, report, existing);
+        await SaveAsync(request, report);
         return report;
     }
 
@@ -57,29 +57,11 @@ public sealed class LabourMarketGrain(
             .ToImmutableArray());
     }
 
-    private async Task SaveAsync(RequestKey request, MonthlyReport report, MonthlyReport? previous)
+    private async Task SaveAsync(RequestKey request, MonthlyReport report)
     {
         state.State.Months[report.Month] = report;
         state.State.Requests.Record(request);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not acknowledged, so not applied: forget it in memory too, and let the client retry.
-            if (previous is null)
-            {
-                state.State.Months.Remove(report.Month);
-            }
-            else
-            {
-                state.State.Months[report.Month] = previous;
-            }
-
-            state.State.Requests.Entries.Remove(request.RequestId);
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     private static void RequireReportableMonth(DateOnly month)

@@ -18,15 +18,7 @@ public sealed class AgreementRosterGrain(
         }
 
         ids.Insert(~at, participantId);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            ids.Remove(participantId);
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.ParticipantIds.ToImmutableArray());

@@ -128,19 +128,9 @@ public sealed class ParticipantGrain(
 
     private async Task SaveAsync(RequestKey request, ParticipantSnapshot participant)
     {
-        var previous = state.State.Participant;
         state.State.Participant = participant;
         state.State.Requests.Record(request);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Participant = previous;
-            state.State.Requests.Entries.Remove(request.RequestId);
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     private IAgreementGrain Agreement(ParticipantSnapshot participant) =>

@@ -36,7 +36,7 @@ public sealed class PersonGrain(
 
         state.State.OpenParticipantId = participantId;
         state.State.Requests.Record(request, participantId);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return participant;
     }
 
@@ -45,7 +45,7 @@ public sealed class PersonGrain(
         if (state.State.OpenParticipantId == participantId)
         {
             state.State.OpenParticipantId = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class CreateRequestGrain(
 
         state.State.Fingerprint = request.Fingerprint;
         state.State.EntityId = entityId;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return entityId;
     }
 
