@@ -19,6 +19,7 @@ public static class GrainKeys
     public const string RosterPrefix = "roster-";
     public const string LabourMarketPrefix = "labour-market-";
     public const string RegionDialoguesPrefix = "dialogues-";
+    public const string RegionStatisticsPrefix = "statistics-";
 
     public static string Region(string regionCode) => RegionPrefix + regionCode;
 
@@ -44,4 +45,7 @@ public static class GrainKeys
 
     /// <summary>One county's dialogue conferences ("dialogues-21").</summary>
     public static string RegionDialogues(string regionCode) => RegionDialoguesPrefix + regionCode;
+
+    /// <summary>One county's live aggregates ("statistics-21").</summary>
+    public static string RegionStatistics(string regionCode) => RegionStatisticsPrefix + regionCode;
 }
