@@ -9,6 +9,8 @@ public static class SwedishCalendar
     private static readonly TimeZoneInfo Zone =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static DateOnly Today(TimeProvider? clock = null) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider? clock = null) => DateAt((clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary>The date in Sweden at an instant.</summary>
+    public static DateOnly DateAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

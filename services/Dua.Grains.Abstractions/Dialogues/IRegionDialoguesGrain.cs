@@ -20,4 +20,8 @@ public interface IRegionDialoguesGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<ImmutableArray<DialogueSnapshot>> ListAsync(DialogueQuery query);
+
+    /// <summary>What the county's aggregates need of its dialogues.</summary>
+    [Alias("GetFacts")]
+    Task<Statistics.DialogueFacts> GetFactsAsync();
 }

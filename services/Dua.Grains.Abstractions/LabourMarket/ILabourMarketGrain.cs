@@ -19,4 +19,8 @@ public interface ILabourMarketGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<ImmutableArray<MonthlyReport>> ListAsync(MonthlyReportQuery query);
+
+    /// <summary>What the county's aggregates need of this municipality's reports.</summary>
+    [Alias("GetFacts")]
+    Task<Statistics.LabourMarketFacts> GetFactsAsync();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dua.Grains.Agreements;
+using Dua.Grains.Statistics;
 
 namespace Dua.Grains;
 
@@ -214,6 +215,8 @@ public sealed class AgreementGrain(
         var track = FindTrack(agreement, jobTrackId);
         if (track.Participants.Contains(participantId))
         {
+            // Taken by an earlier attempt, whose feed to the aggregates may not have landed.
+            await FeedStatisticsAsync(agreement);
             return;
         }
 
@@ -239,6 +242,7 @@ public sealed class AgreementGrain(
         var agreement = Require();
         if (agreement.JobTracks.FirstOrDefault(t => t.Participants.Contains(participantId)) is not { } track)
         {
+            await FeedStatisticsAsync(agreement);
             return;
         }
 
@@ -255,6 +259,7 @@ public sealed class AgreementGrain(
             UpdatedAt = DateTimeOffset.UtcNow,
         };
         await state.WriteOrReloadAsync(this);
+        await FeedStatisticsAsync(state.State.Agreement!);
     }
 
     private void RequireInForce(AgreementSnapshot agreement, string what)
@@ -344,8 +349,12 @@ public sealed class AgreementGrain(
         var entry = agreement.ToIndexEntry();
         await Task.WhenAll(agreement.MunicipalityCodes
             .Select(code => grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).RecordAgreementAsync(entry))
-            .Append(grains.GetGrain<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry)));
+            .Append(grains.GetGrain<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry))
+            .Append(FeedStatisticsAsync(agreement)));
     }
+
+    private Task FeedStatisticsAsync(AgreementSnapshot agreement) =>
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(AgreementFacts.Of(agreement));
 
     /// <summary>
     /// A NEWCOMERS agreement is signed with, and while signed keeps, three open job tracks with an employer.

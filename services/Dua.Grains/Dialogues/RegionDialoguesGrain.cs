@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dua.Grains.Dialogues;
+using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 
 namespace Dua.Grains;
@@ -9,7 +10,8 @@ namespace Dua.Grains;
 /// each once held. Every change is written with its request id before it is acknowledged.
 /// </summary>
 public sealed class RegionDialoguesGrain(
-    [PersistentState("region-dialogues", StorageNames.Platform)] IPersistentState<RegionDialoguesState> state)
+    [PersistentState("region-dialogues", StorageNames.Platform)] IPersistentState<RegionDialoguesState> state,
+    IGrainFactory grains)
     : Grain, IRegionDialoguesGrain
 {
     private string RegionCode => this.GetPrimaryKeyString()[GrainKeys.RegionDialoguesPrefix.Length..];
@@ -22,6 +24,7 @@ public sealed class RegionDialoguesGrain(
             && DialogueId.TryParse(state.State.Requests.ResultOf(request), out _, out var scheduled)
             && state.State.Dialogues.TryGetValue(scheduled, out var existing))
         {
+            await FeedStatisticsAsync();
             return existing;
         }
 
@@ -40,6 +43,7 @@ public sealed class RegionDialoguesGrain(
         var dialogue = Require(dialogueId);
         if (state.State.Requests.IsReplay(request))
         {
+            await FeedStatisticsAsync();
             return dialogue;
         }
 
@@ -101,7 +105,22 @@ public sealed class RegionDialoguesGrain(
         state.State.Dialogues[dialogue.Number] = dialogue;
         state.State.Requests.Record(request, result);
         await state.WriteOrReloadAsync(this);
+        await FeedStatisticsAsync();
     }
+
+    public Task<DialogueFacts> GetFactsAsync()
+    {
+        RequireKnownCounty();
+        return Task.FromResult(Facts());
+    }
+
+    // Every change adds one to some dialogue's version, so their sum orders the county's facts.
+    private DialogueFacts Facts() => new(
+        RegionCode, state.State.Dialogues.Values.Sum(d => d.Version), state.State.Dialogues.Values.Count(d => d.IsOpen));
+
+    // Fed after the write and again on a retry, in case the first attempt's write landed and its feed did not.
+    private Task FeedStatisticsAsync() =>
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(RegionCode)).RecordDialoguesAsync(Facts());
 
     /// <summary>Invitations go to distinct municipalities of this county; the edge names each bad one first.</summary>
     private void RequireInvitable(ImmutableArray<string> codes)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dua.Grains.LabourMarket;
+using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 
 namespace Dua.Grains;
@@ -9,7 +10,8 @@ namespace Dua.Grains;
 /// a report is written with its request id before it is acknowledged, so a retry never applies twice.
 /// </summary>
 public sealed class LabourMarketGrain(
-    [PersistentState("labour-market", StorageNames.Platform)] IPersistentState<LabourMarketState> state)
+    [PersistentState("labour-market", StorageNames.Platform)] IPersistentState<LabourMarketState> state,
+    IGrainFactory grains)
     : Grain, ILabourMarketGrain
 {
     private string MunicipalityCode => this.GetPrimaryKeyString()[GrainKeys.LabourMarketPrefix.Length..];
@@ -20,7 +22,9 @@ public sealed class LabourMarketGrain(
         RequireKnownMunicipality();
         if (state.State.Requests.IsReplay(request) && state.State.Months.TryGetValue(month, out var reported))
         {
-            // The month as it stands: a later correction under another request id wins.
+            // The month as it stands: a later correction under another request id wins. The aggregates are fed
+            // again, in case the first attempt's write landed and its feed did not.
+            await FeedStatisticsAsync();
             return reported;
         }
 
@@ -35,6 +39,7 @@ public sealed class LabourMarketGrain(
             ? existing // The same figures again change nothing, but the request id is still remembered.
             : new MonthlyReport(MunicipalityCode, month, figures, (existing?.Revision ?? 0) + 1, DateTimeOffset.UtcNow);
         await SaveAsync(request, report);
+        await FeedStatisticsAsync();
         return report;
     }
 
@@ -56,6 +61,17 @@ public sealed class LabourMarketGrain(
             .Take(Math.Max(query.Limit, 0))
             .ToImmutableArray());
     }
+
+    public Task<LabourMarketFacts> GetFactsAsync() => Task.FromResult(Facts());
+
+    // Every report adds one to some month's revision, so their sum orders this municipality's facts.
+    private LabourMarketFacts Facts() => new(
+        MunicipalityCode,
+        state.State.Months.Values.Sum(r => (long)r.Revision),
+        [.. state.State.Months.Values.OrderByDescending(r => r.Month).Take(LabourMarketFacts.MonthsKept)]);
+
+    private Task FeedStatisticsAsync() =>
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(MunicipalityCode[..2])).RecordLabourMarketAsync(Facts());
 
     private async Task SaveAsync(RequestKey request, MonthlyReport report)
     {

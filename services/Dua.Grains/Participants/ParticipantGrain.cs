@@ -1,5 +1,6 @@
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
+using Dua.Grains.Statistics;
 
 namespace Dua.Grains;
 
@@ -22,9 +23,13 @@ public sealed class ParticipantGrain(
     {
         if (state.State.Participant is { } existing)
         {
-            return state.State.Requests.IsReplay(request)
-                ? existing
-                : throw DomainException.Precondition("participant-exists", $"Participant {ParticipantId} already exists.");
+            if (!state.State.Requests.IsReplay(request))
+            {
+                throw DomainException.Precondition("participant-exists", $"Participant {ParticipantId} already exists.");
+            }
+
+            await FeedStatisticsAsync(existing);
+            return existing;
         }
 
         var enrolled = new ParticipantEvent(ParticipantEventKind.Enrolled, enrolment.EnrolledOn, DateTimeOffset.UtcNow, request.RequestId);
@@ -33,6 +38,7 @@ public sealed class ParticipantGrain(
             ParticipantStatus.Active, CurrentModule: 1, PathChoice.Unspecified, JobTrackId: null, ExitOutcome.Unspecified,
             History: [enrolled], Version: 1);
         await SaveAsync(request, participant);
+        await FeedStatisticsAsync(participant);
         return participant;
     }
 
@@ -43,6 +49,7 @@ public sealed class ParticipantGrain(
         if (state.State.Requests.IsReplay(request))
         {
             await CompleteExitAsync(participant);
+            await FeedStatisticsAsync(participant);
             return participant;
         }
 
@@ -76,6 +83,7 @@ public sealed class ParticipantGrain(
         changed = changed with { History = participant.History.Add(recorded), Version = participant.Version + 1 };
         await SaveAsync(request, changed);
         await CompleteExitAsync(changed);
+        await FeedStatisticsAsync(changed);
         return changed;
     }
 
@@ -125,6 +133,12 @@ public sealed class ParticipantGrain(
 
         await grains.GetGrain<IPersonGrain>(GrainKeys.Person(participant.Pseudonym)).ReleaseAsync(ParticipantId);
     }
+
+    // The county's aggregates take the step in before it is acknowledged; a retry feeds them again, in case the
+    // first attempt's write landed and its feed did not.
+    private Task FeedStatisticsAsync(ParticipantSnapshot participant) =>
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(participant.AgreementId[..2]))
+            .RecordParticipantAsync(ParticipantFacts.Of(participant));
 
     private async Task SaveAsync(RequestKey request, ParticipantSnapshot participant)
     {

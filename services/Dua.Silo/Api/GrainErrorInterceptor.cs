@@ -43,6 +43,10 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
         }
     }
 
+    /// <summary>Whether a grain call failed only because the cluster is failing over or shutting down (worth retrying).</summary>
+    public static bool IsTransient(Exception exception) =>
+        ToRpcException(exception) is { StatusCode: StatusCode.Unavailable };
+
     /// <summary>The status for a grain failure, or null for an exception this layer does not own.</summary>
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {

@@ -1,5 +1,6 @@
 using Dua.Grains;
 using Dua.Silo.Api;
+using Dua.Silo.Statistics;
 using Npgsql;
 
 namespace Dua.Silo.Hosting;
@@ -11,6 +12,10 @@ public static class GrpcApiExtensions
     {
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrainErrorInterceptor>());
         builder.Services.AddGrpcReflection();
+        builder.Services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RegionStatisticsCache>();
+        builder.Services.AddSingleton<NationalSummaries>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         var readiness = new SiloReadiness();
         builder.Services.AddSingleton(readiness);
@@ -51,6 +56,8 @@ public static class GrpcApiExtensions
         app.MapGrpcService<ParticipantApi>();
         app.MapGrpcService<LabourMarketApi>();
         app.MapGrpcService<DialogueApi>();
+        app.MapGrpcService<StatisticsApi>();
+        app.MapGrpcService<OperationsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 

@@ -1,0 +1,31 @@
+namespace Dua.Grains.Statistics;
+
+/// <summary>
+/// One county's live aggregates (keyed by <see cref="GrainKeys.RegionStatistics"/>). It is fed the facts of every
+/// change before that change is acknowledged, keeps them in memory only, and counts them again from the
+/// authoritative grains whenever it is activated, so that a lost activation loses nothing. Facts carry versions:
+/// feeding the same or older facts again changes nothing.
+/// </summary>
+[Alias("dua.IRegionStatisticsGrain")]
+public interface IRegionStatisticsGrain : IGrainWithStringKey
+{
+    [Alias("RecordParticipant")]
+    Task RecordParticipantAsync(ParticipantFacts facts);
+
+    [Alias("RecordAgreement")]
+    Task RecordAgreementAsync(AgreementFacts facts);
+
+    [Alias("RecordLabourMarket")]
+    Task RecordLabourMarketAsync(LabourMarketFacts facts);
+
+    [Alias("RecordDialogues")]
+    Task RecordDialoguesAsync(DialogueFacts facts);
+
+    /// <summary>The aggregates as they stand now.</summary>
+    [Alias("Get")]
+    Task<RegionStatistics> GetAsync();
+
+    /// <summary>Counts the county again from the authoritative grains; with <paramref name="repair"/>, takes the recount in.</summary>
+    [Alias("Recount")]
+    Task<RegionRecount> RecountAsync(bool repair);
+}

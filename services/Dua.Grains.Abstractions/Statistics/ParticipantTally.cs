@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Dua.Grains.Participants;
+
+namespace Dua.Grains.Statistics;
+
+/// <summary>
+/// Participants by where they are. Exits are counted per <see cref="ExitOutcome"/> (indexed by its number), and
+/// the days from enrolment to exit as a histogram, so medians of merged areas stay exact.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("dua.ParticipantTally")]
+public sealed record ParticipantTally(
+    [property: Id(0)] long Enrolled,
+    [property: Id(1)] long InModule1,
+    [property: Id(2)] long InModule2,
+    [property: Id(3)] long InModule3,
+    [property: Id(4)] ImmutableArray<long> ExitsByOutcome,
+    [property: Id(5)] ImmutableSortedDictionary<int, long> DaysToExit)
+{
+    public static readonly int OutcomeSlots = Enum.GetValues<ExitOutcome>().Length;
+
+    public static ParticipantTally Empty { get; } =
+        new(0, 0, 0, 0, [.. new long[OutcomeSlots]], ImmutableSortedDictionary<int, long>.Empty);
+
+    public long Exited => ExitsByOutcome.Sum();
+
+    public long ExitedTo(params ExitOutcome[] outcomes) => outcomes.Sum(o => ExitsByOutcome[(int)o]);
+
+    public ParticipantTally Plus(ParticipantTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var days = DaysToExit.ToBuilder();
+        foreach (var (day, count) in other.DaysToExit)
+        {
+            days[day] = days.GetValueOrDefault(day) + count;
+        }
+
+        return new ParticipantTally(
+            Enrolled + other.Enrolled, InModule1 + other.InModule1, InModule2 + other.InModule2, InModule3 + other.InModule3,
+            [.. ExitsByOutcome.Zip(other.ExitsByOutcome, (a, b) => a + b)], days.ToImmutable());
+    }
+
+    /// <summary>The median of the days to exit (the mean of the two middle values for an even count), or null without exits.</summary>
+    public double? MedianDaysToExit()
+    {
+        var total = DaysToExit.Values.Sum();
+        if (total == 0)
+        {
+            return null;
+        }
+
+        // The 0-based ranks of the middle value(s).
+        var lowRank = (total - 1) / 2;
+        var highRank = total / 2;
+        int? low = null;
+        var seen = 0L;
+        foreach (var (day, count) in DaysToExit)
+        {
+            seen += count;
+            if (low is null && seen > lowRank)
+            {
+                low = day;
+            }
+
+            if (seen > highRank)
+            {
+                return (low!.Value + day) / 2.0;
+            }
+        }
+
+        throw new InvalidOperationException("The histogram's counts do not add up.");
+    }
+}

@@ -1,0 +1,56 @@
+using Dua.Grains.Agreements;
+using Dua.Grains.Dialogues;
+using Dua.Grains.LabourMarket;
+using Dua.Grains.Participants;
+using Dua.ReferenceData;
+
+namespace Dua.Grains.Statistics;
+
+/// <summary>
+/// Reads a county's facts from the authoritative grains: every agreement of the county's index, every participant
+/// of their rosters, every municipality's labour-market reports and the county's dialogues. The cost grows with
+/// the county's participants; it runs when live aggregates are activated and for a recount, not per read.
+/// </summary>
+internal static class RegionFactsReader
+{
+    // Participants read at once: enough to overlap storage reads, few enough not to flood a silo.
+    private const int ParticipantBatch = 256;
+
+    public static async Task<RegionFacts> ReadAsync(IGrainFactory grains, string regionCode)
+    {
+        var facts = new RegionFacts(regionCode);
+        var entries = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(regionCode)).ListAgreementsAsync();
+        foreach (var entry in entries)
+        {
+            var agreement = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(entry.AgreementId)).GetAsync();
+            if (agreement is null)
+            {
+                continue;
+            }
+
+            facts.Apply(AgreementFacts.Of(agreement));
+            for (var bucket = 0; bucket <= agreement.ParticipantsAdmitted / IAgreementRosterGrain.BucketSize; bucket++)
+            {
+                var ids = await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(agreement.Id, bucket)).ListAsync();
+                foreach (var batch in ids.Chunk(ParticipantBatch))
+                {
+                    var participants = await Task.WhenAll(batch.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
+                    foreach (var participant in participants.OfType<ParticipantSnapshot>())
+                    {
+                        facts.Apply(ParticipantFacts.Of(participant));
+                    }
+                }
+            }
+        }
+
+        var labourMarket = await Task.WhenAll(Geography.Sweden.MunicipalitiesIn(regionCode)
+            .Select(m => grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(m.Code)).GetFactsAsync()));
+        foreach (var municipality in labourMarket)
+        {
+            facts.Apply(municipality);
+        }
+
+        facts.Apply(await grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode)).GetFactsAsync());
+        return facts;
+    }
+}

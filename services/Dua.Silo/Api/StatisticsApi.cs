@@ -1,0 +1,101 @@
+using Dua.Contracts.V1;
+using Dua.ReferenceData;
+using Dua.Silo.Statistics;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Dua.Silo.Api;
+
+/// <summary>
+/// dua.v1.StatisticsService: summaries from this silo's copy of the counties' live aggregates. Every caller sees
+/// exact counts until callers are told apart by role.
+/// </summary>
+public sealed class StatisticsApi(
+    RegionStatisticsCache cache,
+    NationalSummaries national,
+    IOptions<StatisticsOptions> options,
+    ILogger<StatisticsApi> logger,
+    TimeProvider time) : StatisticsService.StatisticsServiceBase
+{
+    private const Disclosure CallerDisclosure = Disclosure.Exact;
+
+    public override async Task<GetRegionSummaryResponse> GetRegionSummary(GetRegionSummaryRequest request, ServerCallContext context)
+    {
+        RequireKnownRegion(request.RegionCode);
+        var region = await cache.GetAsync(request.RegionCode);
+        return new GetRegionSummaryResponse { Region = region.Region(CallerDisclosure) };
+    }
+
+    public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
+    {
+        new RequestValidator().RequireMunicipalityCode("municipality_code", request.MunicipalityCode).ThrowIfInvalid();
+        if (Geography.Sweden.FindMunicipality(request.MunicipalityCode) is not { } municipality)
+        {
+            ApiErrors.NotFound("dua.v1.Municipality", request.MunicipalityCode);
+            return null!;
+        }
+
+        var region = await cache.GetAsync(municipality.CountyCode);
+        return new GetMunicipalitySummaryResponse { Municipality = region.Municipality(municipality.Code, CallerDisclosure) };
+    }
+
+    public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context) =>
+        national.GetAsync(CallerDisclosure);
+
+    /// <summary>
+    /// Looks at this silo's copy every <see cref="StatisticsOptions.WatchInterval"/> and sends the summary when it
+    /// changed (or after a heartbeat's time without change). Only the latest summary is ever sent: a slow reader
+    /// holds up its own loop, never a queue. While the county's aggregates are unreachable (a silo failing over),
+    /// the stream stays open and sends again once they are back.
+    /// </summary>
+    public override async Task WatchRegionSummary(
+        WatchRegionSummaryRequest request, IServerStreamWriter<WatchRegionSummaryResponse> responseStream, ServerCallContext context)
+    {
+        RequireKnownRegion(request.RegionCode);
+        var settings = options.Value;
+        var cancellation = context.CancellationToken;
+        RegionSummary? sent = null;
+        var sentAt = DateTimeOffset.MinValue;
+        while (!cancellation.IsCancellationRequested)
+        {
+            RegionSummary? current = null;
+            try
+            {
+                current = (await cache.GetAsync(request.RegionCode)).Region(CallerDisclosure);
+            }
+            catch (Exception e) when (GrainErrorInterceptor.IsTransient(e))
+            {
+                logger.LogInformation("Watch of county {RegionCode} waits for its aggregates: {Error}", request.RegionCode, e.GetType().Name);
+            }
+
+            var now = time.GetUtcNow();
+            if (current is not null && (sent is null || !SameFigures(sent, current) || now - sentAt >= settings.WatchHeartbeat))
+            {
+                await responseStream.WriteAsync(new WatchRegionSummaryResponse { Region = current }, cancellation);
+                sent = current;
+                sentAt = now;
+            }
+
+            try
+            {
+                await Task.Delay(settings.WatchInterval, time, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool SameFigures(RegionSummary a, RegionSummary b) =>
+        ReferenceEquals(a, b) || SummaryDifferences.Between(a, b).Count == 0;
+
+    private static void RequireKnownRegion(string code)
+    {
+        new RequestValidator().RequireRegionCode("region_code", code).ThrowIfInvalid();
+        if (Geography.Sweden.FindCounty(code) is null)
+        {
+            ApiErrors.NotFound("dua.v1.Region", code);
+        }
+    }
+}

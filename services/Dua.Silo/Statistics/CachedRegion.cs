@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Dua.Contracts.V1;
+using Dua.Grains.Statistics;
+using Google.Protobuf;
+
+namespace Dua.Silo.Statistics;
+
+/// <summary>
+/// One county's statistics as this silo fetched them, with the summaries made from them kept for every caller
+/// until the next fetch: a hot read costs a lookup, not a mapping.
+/// </summary>
+public sealed class CachedRegion(RegionStatistics statistics, long fetchedAt)
+{
+    private readonly ConcurrentDictionary<(string? Municipality, Disclosure Disclosure), IMessage> _made = new();
+
+    public RegionStatistics Statistics { get; } = statistics;
+
+    /// <summary>Stopwatch timestamp of when the fetch began: the statistics are at least this fresh.</summary>
+    public long FetchedAt { get; } = fetchedAt;
+
+    public RegionSummary Region(Disclosure disclosure) =>
+        (RegionSummary)_made.GetOrAdd((null, disclosure), key => Statistics.ToRegionSummary(key.Disclosure));
+
+    public MunicipalitySummary Municipality(string municipalityCode, Disclosure disclosure) =>
+        (MunicipalitySummary)_made.GetOrAdd((municipalityCode, disclosure), key => Statistics.ToMunicipalitySummary(key.Municipality!, key.Disclosure));
+}
