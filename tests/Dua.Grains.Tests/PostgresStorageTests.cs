@@ -1,3 +1,7 @@
+using Dua.Grains.Agreements;
+using Dua.Grains.LabourMarket;
+using Dua.Grains.Participants;
+using Dua.Grains.Statistics;
 using Dua.Migrations;
 using Dua.ReferenceData;
 using Dua.Testing;
@@ -41,6 +45,82 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
 
         Assert.Equal(0, await new GeographySeeder(second.GrainFactory).SeedAsync(Geography.Sweden));
         Assert.Equal(290 + 21, await CountStoredRowsAsync(connectionString));
+    }
+
+    [Fact]
+    public async Task A_county_s_aggregates_are_counted_again_from_storage_after_a_cluster_restart()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("grains_statistics");
+        await DuaSchema.ApplyAsync(connectionString);
+        var agreementId = AgreementTestData.NewAgreementId();
+        RegionStatistics before;
+
+        await using (var first = await StartClusterAsync(connectionString))
+        {
+            var grains = first.GrainFactory;
+            await new GeographySeeder(grains).SeedAsync(Geography.Sweden);
+            var agreement = grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
+            await agreement.CreateAsync(AgreementTestData.NewRequest(), AgreementTestData.Youth("2184", "2183"));
+            var track = (await agreement.AddJobTrackAsync(AgreementTestData.NewRequest(), ParticipantTestData.TrackWithPlaces("Vård", 4))).JobTrackId;
+            await agreement.SignAsync(AgreementTestData.NewRequest(), AgreementTestData.ValidFrom, AgreementTestData.ValidTo);
+            for (var i = 0; i < 12; i++)
+            {
+                var pseudonym = ParticipantTestData.NewPerson();
+                var enrolled = await grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym))
+                    .EnrolAsync(AgreementTestData.NewRequest(), ParticipantTestData.Enrolment(agreementId, pseudonym));
+                var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(enrolled.Id));
+                if (i % 3 == 0)
+                {
+                    await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.Exit(ExitOutcome.Employment, ParticipantTestData.Day2));
+                }
+                else if (i % 3 == 1)
+                {
+                    await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.JobPreparation(ParticipantTestData.Day2));
+                    await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.Path(PathChoice.Work, ParticipantTestData.Day3));
+                    if (i < 10)
+                    {
+                        await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.JobTrack(track, ParticipantTestData.Day3));
+                    }
+                }
+            }
+
+            await grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket("2184"))
+                .ReportAsync(AgreementTestData.NewRequest(), new DateOnly(2026, 3, 1), new MonthlyFigures(1300, 300, 160, 400, 7.2));
+            before = await grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics("21")).GetAsync();
+        }
+
+        Assert.Equal((12L, 4L, 4L, 1L, 3L), (before.Region.Participants.Enrolled, before.Region.Participants.Exited,
+            before.Region.Participants.InModule1, before.Region.Participants.InModule2, before.Region.Participants.InModule3));
+        Assert.Equal(3, before.Region.JobTracks.PlacesTaken);
+
+        // Nothing of the aggregates is stored: the new cluster counts them from the agreements, rosters,
+        // participants and reports in PostgreSQL.
+        await using var second = await StartClusterAsync(connectionString);
+        var after = await second.GrainFactory.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics("21")).GetAsync();
+        var recount = await second.GrainFactory.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics("21")).RecountAsync(repair: false);
+
+        foreach (var statistics in new[] { after, recount.Recount })
+        {
+            AssertSameTally(before.Region, statistics.Region);
+            foreach (var code in new[] { "2184", "2183", "2180" })
+            {
+                AssertSameTally(before.Municipalities[code], statistics.Municipalities[code]);
+            }
+        }
+    }
+
+    private static void AssertSameTally(Tally expected, Tally actual)
+    {
+        Assert.Equal(
+            (expected.Participants.Enrolled, expected.Participants.InModule1, expected.Participants.InModule2, expected.Participants.InModule3),
+            (actual.Participants.Enrolled, actual.Participants.InModule1, actual.Participants.InModule2, actual.Participants.InModule3));
+        Assert.Equal(expected.Participants.ExitsByOutcome.AsEnumerable(), actual.Participants.ExitsByOutcome.AsEnumerable());
+        Assert.Equal(expected.Participants.DaysToExit, actual.Participants.DaysToExit);
+        Assert.Equal(expected.Agreements.AsEnumerable(), actual.Agreements.AsEnumerable());
+        Assert.Equal((expected.JobTracks.Count, expected.JobTracks.Places, expected.JobTracks.PlacesTaken), (actual.JobTracks.Count, actual.JobTracks.Places, actual.JobTracks.PlacesTaken));
+        Assert.Equal((expected.YouthCovered, expected.Municipalities), (actual.YouthCovered, actual.Municipalities));
+        Assert.Equal(expected.LabourMarket.Select(l => (l.MunicipalityCode, l.Version, l.LatestMonths[0].Figures)),
+            actual.LabourMarket.Select(l => (l.MunicipalityCode, l.Version, l.LatestMonths[0].Figures)));
     }
 
     private static async Task<long> CountStoredRowsAsync(string connectionString)

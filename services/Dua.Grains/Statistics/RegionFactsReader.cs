@@ -45,7 +45,7 @@ internal static class RegionFactsReader
 
         var labourMarket = await Task.WhenAll(Geography.Sweden.MunicipalitiesIn(regionCode)
             .Select(m => grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(m.Code)).GetFactsAsync()));
-        foreach (var municipality in labourMarket)
+        foreach (var municipality in labourMarket.Where(m => m.LatestMonths.Length > 0))
         {
             facts.Apply(municipality);
         }
