@@ -4,6 +4,7 @@ using Dua.Grains.Participants;
 namespace Dua.Grains;
 
 /// <summary>One bucket of an agreement's participant ids, written once per enrolment.</summary>
+[CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class AgreementRosterGrain(
     [PersistentState("agreement-roster", StorageNames.Platform)] IPersistentState<AgreementRosterState> state)
     : Grain, IAgreementRosterGrain

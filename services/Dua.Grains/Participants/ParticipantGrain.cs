@@ -10,6 +10,7 @@ namespace Dua.Grains;
 /// agreement's place count when entering or leaving a job track), so a step costs the same in an agreement with
 /// ten participants or ten thousand.
 /// </summary>
+[CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class ParticipantGrain(
     [PersistentState("participant", StorageNames.Platform)] IPersistentState<ParticipantState> state,
     IGrainFactory grains)

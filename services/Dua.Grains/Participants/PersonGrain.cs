@@ -8,6 +8,7 @@ namespace Dua.Grains;
 /// (admission by the agreement, the participant, the roster). Each step is idempotent, so a retried enrolment
 /// completes whatever a failed attempt left undone and never makes a second participant.
 /// </summary>
+[CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class PersonGrain(
     [PersistentState("person", StorageNames.Platform)] IPersistentState<PersonState> state,
     IGrainFactory grains)

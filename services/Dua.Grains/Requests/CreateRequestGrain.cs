@@ -1,6 +1,7 @@
 namespace Dua.Grains;
 
 /// <summary>One create request id and the entity it made.</summary>
+[CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class CreateRequestGrain(
     [PersistentState("create-request", StorageNames.Platform)] IPersistentState<CreateRequestState> state)
     : Grain, ICreateRequestGrain

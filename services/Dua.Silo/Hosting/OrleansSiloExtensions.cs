@@ -39,7 +39,7 @@ public static class OrleansSiloExtensions
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = NpgsqlInvariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = OrleansConnectionString.Tune(options.ConnectionString);
                     });
                     break;
                 case ClusteringMode.Localhost:
@@ -53,12 +53,12 @@ public static class OrleansSiloExtensions
                     silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
                     {
                         o.Invariant = NpgsqlInvariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = OrleansConnectionString.Tune(options.ConnectionString);
                     });
                     silo.UseAdoNetReminderService(o =>
                     {
                         o.Invariant = NpgsqlInvariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = OrleansConnectionString.Tune(options.ConnectionString);
                     });
                     break;
                 case StorageMode.Memory:
