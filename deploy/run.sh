@@ -159,7 +159,8 @@ save_silo() {
   state_put "$run/silos/$i" "index=$i" "pid=${silo_pid[$i]}" "state=${silo_state[$i]}" \
     "grpc=$((grpc_base + i))" "http=$((http_base + i))" "orleans=$((silo_base + i))" \
     "orleans_gateway=$((orleans_gateway_base + i))" "log=$run/silo-$i.log" \
-    "exit_code=${silo_exit[$i]:-}" "stop_ms=${silo_stop_took[$i]:-}" "term_ms=${silo_term_took[$i]:-}"
+    "term_at=${silo_term_ms[$i]:-}" "exit_code=${silo_exit[$i]:-}" "stop_ms=${silo_stop_took[$i]:-}" \
+    "term_ms=${silo_term_took[$i]:-}"
 }
 
 # Starts silo i as a child of this script, so Ctrl-C and the exit report cover it wherever it was asked for.
@@ -281,6 +282,7 @@ terminate_silo() {
   local i=$1
   [[ "${silo_state[$i]}" == stopping ]] || return 0
   silo_term_ms[$i]=$(now_ms)
+  save_silo "$i"
   kill -TERM "${silo_pid[$i]}" 2>/dev/null || true
   say "silo $i (pid ${silo_pid[$i]}) stopping (SIGTERM)"
 }
@@ -319,7 +321,11 @@ process_exited() {
     silo_stop_took[$i]=$(($(now_ms) - ${silo_stop_ms[$i]}))
     silo_term_took[$i]=$(($(now_ms) - ${silo_term_ms[$i]:-${silo_stop_ms[$i]}}))
     save_silo "$i"
-    say "silo $i (pid $pid) stopped $(seconds "${silo_term_took[$i]}") after SIGTERM, exit code $code"
+    if ((code == 128 + 9)); then
+      say "silo $i (pid $pid) killed (SIGKILL) $(seconds "${silo_term_took[$i]}") after SIGTERM"
+    else
+      say "silo $i (pid $pid) stopped $(seconds "${silo_term_took[$i]}") after SIGTERM, exit code $code"
+    fi
   else
     silo_state[$i]=exited
     save_silo "$i"

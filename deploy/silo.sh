@@ -98,7 +98,7 @@ cmd_add() {
 }
 
 cmd_stop() {
-  local n=${1:-} timeout=60 file pid state started code
+  local n=${1:-} timeout=60 file pid started term_at code
   [[ "$n" =~ ^[0-9]+$ ]] || usage
   shift
   [[ $# -eq 0 ]] || timeout=$(parse_timeout "$@")
@@ -109,13 +109,18 @@ cmd_stop() {
   started=$(now_ms)
   request "stop $n"
   [[ "$answer_status" == ok ]] || exit "$answer_value"
-  # run.sh reaps the process and records its exit; a silo that outlives the timeout is killed.
+  # run.sh sends SIGTERM after the drain, then reaps the process and records its exit. The timeout counts from
+  # SIGTERM; a silo that outlives it is killed.
   until [[ "$(state_get "$file" state)" =~ ^(stopped|exited)$ ]]; do
-    if (($(now_ms) - started > timeout * 1000)); then
+    term_at=$(state_get "$file" term_at)
+    if [[ -n "$term_at" ]] && (($(now_ms) - term_at > timeout * 1000)); then
       kill -KILL "$pid" 2>/dev/null || true
       echo "silo.sh: silo $n (pid $pid) did not exit within $timeout s of SIGTERM; killed it (SIGKILL)." \
         "Its grains' state was already stored; the cluster declares it dead within seconds." >&2
       exit 1
+    fi
+    if [[ -z "$term_at" ]] && (($(now_ms) - started > 60000)); then
+      die "run.sh did not send SIGTERM to silo $n within 60 s; see deploy/silo.sh list"
     fi
     is_supervisor "$supervisor" || die "run.sh stopped while silo $n was stopping"
     sleep 0.1
