@@ -7,7 +7,8 @@
 #   $run/requests/       commands from deploy/silo.sh to run.sh: <id>.request in, <id>.reply out
 #   $run/*.log           the output of every process
 #
-# A silo's state is running, stopping (asked to stop), stopped (exited after being asked) or exited (on its own).
+# A silo's state is running, stopping (drained from the gateway, then sent SIGTERM), stopped (exited after being
+# asked to stop) or exited (on its own: a crash, or a port taken as it started).
 
 run=${DUA_RUN_DIR:-$root/.run}
 

@@ -223,7 +223,9 @@ reply() {
 
 live_silos() {
   local i n=0
-  for i in "${!silo_state[@]}"; do [[ "${silo_state[$i]}" == running ]] && n=$((n + 1)); done
+  for i in "${!silo_state[@]}"; do
+    if [[ "${silo_state[$i]}" == running ]]; then n=$((n + 1)); fi
+  done
   echo "$n"
 }
 
