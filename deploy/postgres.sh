@@ -7,6 +7,7 @@
 #   deploy/postgres.sh start <data-dir> <port>
 #   deploy/postgres.sh stop <data-dir>
 #   deploy/postgres.sh url <port>
+#   deploy/postgres.sh psql <port> [psql arguments]
 #
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 port already taken.
 set -euo pipefail
@@ -20,7 +21,7 @@ die() { echo "postgres.sh: $*" >&2; exit 1; }
 say() { echo "postgres.sh: $*"; }
 
 usage() {
-  sed -n '6,9p' "$0" | sed 's/^#  */usage: /' >&2
+  sed -n '6,10p' "$0" | sed 's/^#  */usage: /' >&2
   exit 2
 }
 
@@ -190,6 +191,17 @@ cmd_url() {
   echo "Host=127.0.0.1;Port=$1;Username=$SUPERUSER;Database=$DATABASE"
 }
 
+# psql on the cluster's dua database, stopping at the first error: for scripts and operators.
+cmd_psql() {
+  [[ $# -ge 1 ]] || usage
+  valid_port "$1"
+  local port="$1" bin
+  shift
+  bin=$(bin_dir)
+  [[ -n "$bin" ]] || die "PostgreSQL is not installed; run deploy/postgres.sh install"
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U "$SUPERUSER" -d "$DATABASE" -qX -v ON_ERROR_STOP=1 "$@"
+}
+
 main() {
   [[ $# -ge 1 ]] || usage
   local command="$1"
@@ -199,6 +211,7 @@ main() {
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
     url) cmd_url "$@" ;;
+    psql) cmd_psql "$@" ;;
     *) usage ;;
   esac
 }

@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine: a project-local PostgreSQL, the schema, N silos and the gateway.
 # Everything listens on 127.0.0.1. Ctrl-C stops it all; a restart finds the data again (in .data/).
+# While it runs, deploy/silo.sh adds silos to it and stops them gracefully; this script supervises those too.
 #
-#   deploy/run.sh [--silos N] [--demo]
+#   deploy/run.sh [--silos N] [--demo] [--no-build]
 #
 # --demo loads a small data set from published facts (Hudiksvall, Eskilstuna) through the gateway; loading it
-# again changes nothing.
+# again changes nothing. --no-build starts what the last build of DUA_CONFIGURATION (Release) left in bin/.
 #
-# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0..N-1:
+# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0, 1, ...:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
-# and DUA_SILO_GATEWAY_BASE+i (30000).
-# Exit codes: 0 stopped by Ctrl-C, 1 failure, 2 usage, 3 a port is taken.
+# and DUA_SILO_GATEWAY_BASE+i (30000). Folders: DUA_DATA_DIR (.data: database, pseudonym key) and
+# DUA_RUN_DIR (.run: logs, and the state deploy/silo.sh works with).
+# Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 failure, 2 usage, 3 a port is taken.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/platform-state.sh
+source "$root/deploy/platform-state.sh"
 silos=2
 demo=false
+build=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --silos) silos="${2:-}"; shift 2 ;;
     --demo) demo=true; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-build) build=false; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,9 +39,13 @@ http_base=${DUA_SILO_HTTP_BASE:-5201}
 silo_base=${DUA_SILO_PORT_BASE:-11111}
 orleans_gateway_base=${DUA_SILO_GATEWAY_BASE:-30000}
 cluster_id=${DUA_CLUSTER_ID:-dua}
-data="$root/.data"
-run="$root/.run"
-configuration=Release
+data=${DUA_DATA_DIR:-$root/.data}
+configuration=${DUA_CONFIGURATION:-Release}
+# How often the gateway re-reads the live silos, and so how long a stopping silo is drained before SIGTERM.
+readonly gateway_poll_seconds=2
+readonly drain_seconds=$((gateway_poll_seconds + 1))
+# Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
+readonly max_silos=100
 
 say() { echo "run.sh: $*"; }
 port_taken() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
@@ -46,7 +56,26 @@ require_free() {
   fi
 }
 
+# The first of silo i's ports that is in use, as "gRPC port 5103 (DUA_SILO_GRPC_BASE+2)"; empty when all are free.
+silo_port_in_use() {
+  local i=$1 kind name base variable
+  for kind in "gRPC $grpc_base DUA_SILO_GRPC_BASE" "HTTP $http_base DUA_SILO_HTTP_BASE" \
+              "Orleans $silo_base DUA_SILO_PORT_BASE" "Orleans-gateway $orleans_gateway_base DUA_SILO_GATEWAY_BASE"; do
+    read -r name base variable <<<"$kind"
+    if port_taken $((base + i)); then
+      echo "$name port $((base + i)) ($variable+$i)"
+      return
+    fi
+  done
+}
+
 command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required: https://dot.net" >&2; exit 1; }
+
+# One supervisor per state folder: a second one would overwrite the first one's state.
+if [[ -f "$run/run.pid" ]] && is_supervisor "$(<"$run/run.pid")"; then
+  echo "run.sh: already running (pid $(<"$run/run.pid")) with its state in $(shown "$run"); stop it first, or set DUA_RUN_DIR" >&2
+  exit 1
+fi
 
 # Check every port before starting anything, so a clash never leaves half a platform running.
 require_free gateway "$gateway_port" DUA_GATEWAY_PORT
@@ -58,35 +87,65 @@ for ((i = 0; i < silos; i++)); do
 done
 
 mkdir -p "$data" "$run"
-"$root/deploy/postgres.sh" start "$data/postgres" "$pg_port"
-connection=$("$root/deploy/postgres.sh" url "$pg_port")
+rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run"/silo-*.log
+mkdir -p "$run/silos" "$run/requests"
+echo $$ >"$run/run.pid"
 
 pids=()
-declare -A names
+declare -A names      # pid -> what it is, for messages
+declare -A silo_index # pid -> silo index
+declare -A silo_pid silo_state silo_exit silo_stop_ms silo_term_ms silo_stop_took silo_term_took
+declare -A drain_of   # pid of a drain timer -> the silo it drains
+
 stop_all() {
   trap - INT TERM EXIT
   # Whoever read our output (a pipe into tee, say) may be gone after Ctrl-C: still stop everything.
-  trap '' PIPE
+  trap '' PIPE USR1
+  rm -f "$run/platform.env"
   say "stopping"
+  local pid deadline
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # A process that ignores SIGTERM for a minute is killed: Ctrl-C must leave nothing behind.
+  deadline=$(($(now_ms) + 60000))
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && (($(now_ms) < deadline)); do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "${names[$pid]} (pid $pid) did not stop within 60 s of SIGTERM; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
   "$root/deploy/postgres.sh" stop "$data/postgres" || true
+  rm -f "$run/run.pid"
 }
 trap 'stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
+# deploy/silo.sh signals a new request; until the platform serves, requests wait in $run/requests.
+trap ':' USR1
 
-say "building ($configuration)"
-for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData; do
-  dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
-    { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
-done
-
-say "applying the schema"
-dotnet "$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll" "$connection"
+if $build; then
+  say "building ($configuration)"
+  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData; do
+    dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
+      { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
+  done
+fi
 
 # --contentRoot: each program reads its appsettings.json from its own build folder, whatever the caller's folder.
+migrations_dll="$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
 silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
+demo_dll="$root/deploy/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
+for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll"; do
+  [[ -f "$assembly" ]] || { echo "run.sh: $(shown "$assembly") is missing; run without --no-build" >&2; exit 1; }
+done
+
+"$root/deploy/postgres.sh" start "$data/postgres" "$pg_port"
+connection=$("$root/deploy/postgres.sh" url "$pg_port")
+
+say "applying the schema"
+dotnet "$migrations_dll" "$connection"
+
 export ConnectionStrings__Dua="$connection"
 
 # The pseudonym key stays with the data: a new key would make every enrolled person a stranger.
@@ -94,29 +153,54 @@ key_file="$data/pseudonym.key"
 [[ -s "$key_file" ]] || (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
 Participants__PseudonymKey=$(<"$key_file")
 export Participants__PseudonymKey
-for ((i = 0; i < silos; i++)); do
+
+save_silo() {
+  local i=$1
+  state_put "$run/silos/$i" "index=$i" "pid=${silo_pid[$i]}" "state=${silo_state[$i]}" \
+    "grpc=$((grpc_base + i))" "http=$((http_base + i))" "orleans=$((silo_base + i))" \
+    "orleans_gateway=$((orleans_gateway_base + i))" "log=$run/silo-$i.log" \
+    "term_at=${silo_term_ms[$i]:-}" "exit_code=${silo_exit[$i]:-}" "stop_ms=${silo_stop_took[$i]:-}" \
+    "term_ms=${silo_term_took[$i]:-}"
+}
+
+# Starts silo i as a child of this script, so Ctrl-C and the exit report cover it wherever it was asked for.
+start_silo() {
+  local i=$1 pid
+  echo "=== $(date -Is) silo $i starting" >>"$run/silo-$i.log"
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
   Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \
-    dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >"$run/silo-$i.log" 2>&1 &
-  pids+=($!)
-  names[$!]="silo $i"
-  say "silo $i starting: gRPC 127.0.0.1:$((grpc_base + i)), log .run/silo-$i.log"
-done
+    dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >>"$run/silo-$i.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  names[$pid]="silo $i"
+  silo_index[$pid]=$i
+  silo_pid[$i]=$pid
+  silo_state[$i]=running
+  silo_exit[$i]=""
+  silo_stop_took[$i]=""
+  silo_term_took[$i]=""
+  silo_term_ms[$i]=""
+  save_silo "$i"
+  say "silo $i starting: gRPC 127.0.0.1:$((grpc_base + i)), pid $pid, log $(shown "$run/silo-$i.log")"
+}
 
-Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port \
+for ((i = 0; i < silos; i++)); do start_silo "$i"; done
+
+Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port Gateway__PollInterval="$(printf '00:00:%02d' "$gateway_poll_seconds")" \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
   dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &
-pids+=($!)
-names[$!]="gateway"
+gateway_pid=$!
+pids+=("$gateway_pid")
+names[$gateway_pid]="gateway"
 
 # Ready when every silo reports healthy on its HTTP probe and the gateway listens.
 for ((i = 0; i < silos; i++)); do
   for ((t = 0; ; t++)); do
     [[ "$(curl -s "http://127.0.0.1:$((http_base + i))/healthz" 2>/dev/null)" == Healthy ]] && break
     for pid in "${pids[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "run.sh: a process exited during start-up; see .run/*.log" >&2; tail -n 20 "$run"/*.log >&2; exit 1; }
+      kill -0 "$pid" 2>/dev/null || { echo "run.sh: a process exited during start-up; see $(shown "$run")/*.log" >&2; tail -n 20 "$run"/*.log >&2; exit 1; }
     done
-    ((t < 240)) || { echo "run.sh: silo $i did not become healthy in 120 s; see .run/silo-$i.log" >&2; exit 1; }
+    ((t < 240)) || { echo "run.sh: silo $i did not become healthy in 120 s; see $(shown "$run/silo-$i.log")" >&2; exit 1; }
     sleep 0.5
   done
 done
@@ -124,33 +208,162 @@ until port_taken "$gateway_port"; do sleep 0.2; done
 
 if $demo; then
   say "loading the demo data set"
-  dotnet "$root/deploy/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll" "http://127.0.0.1:$gateway_port" ||
+  dotnet "$demo_dll" "http://127.0.0.1:$gateway_port" ||
     { echo "run.sh: loading the demo data failed" >&2; exit 1; }
 fi
+
+# --- Operations: requests from deploy/silo.sh ---------------------------------------------------------------
+
+# Answers request ID: the first line is "ok <silo index>" or "error <exit code>", then lines for the operator.
+reply() {
+  local id=$1
+  shift
+  state_put "$run/requests/$id.reply" "$@"
+}
+
+live_silos() {
+  local i n=0
+  for i in "${!silo_state[@]}"; do
+    if [[ "${silo_state[$i]}" == running ]]; then n=$((n + 1)); fi
+  done
+  echo "$n"
+}
+
+# The lowest silo index that runs no silo and whose four ports are free (a stopped silo's index comes back
+# with its ports, as a redeployed machine would); ports in use elsewhere are skipped and reported.
+add_silo() {
+  local id=$1 i taken notes=()
+  for ((i = 0; i < max_silos; i++)); do
+    [[ "${silo_state[$i]:-}" == running || "${silo_state[$i]:-}" == stopping ]] && continue
+    taken=$(silo_port_in_use "$i")
+    if [[ -n "$taken" ]]; then
+      notes+=("silo $i skipped: its $taken is already in use")
+      say "${notes[-1]}"
+      continue
+    fi
+    start_silo "$i"
+    reply "$id" "ok $i" "${notes[@]}" "silo $i starting: gRPC 127.0.0.1:$((grpc_base + i)), pid ${silo_pid[$i]}, log $(shown "$run/silo-$i.log")"
+    return
+  done
+  reply "$id" "error 3" "${notes[@]}" "no free ports for silo indices 0..$((max_silos - 1)); free some, or restart with other DUA_SILO_*_BASE"
+}
+
+stop_silo() {
+  local id=$1 i=$2 timer
+  if [[ "${silo_state[$i]:-}" != running ]]; then
+    reply "$id" "error 1" "silo $i is not running${silo_state[$i]:+ (it is ${silo_state[$i]})}; see deploy/silo.sh list"
+    return
+  fi
+  if (($(live_silos) < 2)); then
+    reply "$id" "error 1" "silo $i is the last running silo: stopping it would leave the gateway nothing to route to. Add one first (deploy/silo.sh add), or stop the platform with Ctrl-C"
+    return
+  fi
+  # Drain first. The gateway routes to silos whose endpoint row joins an Active membership row; without the row
+  # it stops sending new calls at its next poll. A silo's web server stops before Orleans leaves the membership,
+  # so without this the gateway would keep routing to a closed port for up to a poll interval (502s).
+  if ! "$root/deploy/postgres.sh" psql "$pg_port" -c \
+      "DELETE FROM dua_silo_endpoints WHERE cluster_id = '$cluster_id' AND address = '127.0.0.1' AND port = $((silo_base + i))"; then
+    say "silo $i: could not withdraw its endpoint from the gateway; stopping it anyway"
+  fi
+  silo_state[$i]=stopping
+  silo_stop_ms[$i]=$(now_ms)
+  save_silo "$i"
+  # A timer child ends the drain: the wait loop sees it exit and then sends SIGTERM (see process_exited).
+  sleep "$drain_seconds" &
+  timer=$!
+  pids+=("$timer")
+  names[$timer]="drain timer of silo $i"
+  drain_of[$timer]=$i
+  say "silo $i (pid ${silo_pid[$i]}) draining: the gateway stops routing to it; SIGTERM in $drain_seconds s"
+  reply "$id" "ok $i" "silo $i (pid ${silo_pid[$i]}) draining: the gateway stops routing to it; SIGTERM in $drain_seconds s"
+}
+
+# SIGTERM makes the host shut down in order: its web server finishes the calls in flight, Orleans leaves the
+# membership (Dead) and deactivates the silo's grains, whose state is already in PostgreSQL.
+terminate_silo() {
+  local i=$1
+  [[ "${silo_state[$i]}" == stopping ]] || return 0
+  silo_term_ms[$i]=$(now_ms)
+  save_silo "$i"
+  kill -TERM "${silo_pid[$i]}" 2>/dev/null || true
+  say "silo $i (pid ${silo_pid[$i]}) stopping (SIGTERM)"
+}
+
+handle_requests() {
+  local request id command
+  for request in "$run/requests"/*.request; do
+    [[ -e "$request" ]] || continue
+    id=$(basename "$request" .request)
+    command=$(<"$request")
+    rm -f "$request"
+    case "$command" in
+      add) add_silo "$id" ;;
+      "stop "[0-9]*) stop_silo "$id" "${command#stop }" ;;
+      *) reply "$id" "error 1" "unknown request '$command'" ;;
+    esac
+  done
+}
+
+process_exited() {
+  local pid=$1 code=$2 i p remaining=()
+  for p in "${pids[@]}"; do [[ "$p" == "$pid" ]] || remaining+=("$p"); done
+  pids=("${remaining[@]}")
+  if [[ -n "${drain_of[$pid]:-}" ]]; then
+    terminate_silo "${drain_of[$pid]}"
+    return
+  fi
+  i=${silo_index[$pid]:-}
+  if [[ -z "$i" ]]; then
+    say "${names[$pid]} (pid $pid) exited with code $code; see $(shown "$run") (the silos keep running)"
+    return
+  fi
+  silo_exit[$i]=$code
+  if [[ "${silo_state[$i]}" == stopping ]]; then
+    silo_state[$i]=stopped
+    silo_stop_took[$i]=$(($(now_ms) - ${silo_stop_ms[$i]}))
+    silo_term_took[$i]=$(($(now_ms) - ${silo_term_ms[$i]:-${silo_stop_ms[$i]}}))
+    save_silo "$i"
+    if ((code == 128 + 9)); then
+      say "silo $i (pid $pid) killed (SIGKILL) $(seconds "${silo_term_took[$i]}") after SIGTERM"
+    else
+      say "silo $i (pid $pid) stopped $(seconds "${silo_term_took[$i]}") after SIGTERM, exit code $code"
+    fi
+  else
+    silo_state[$i]=exited
+    save_silo "$i"
+    say "silo $i (pid $pid) exited with code $code; see $(shown "$run/silo-$i.log") (the rest keeps serving)"
+  fi
+}
+
+state_put "$run/platform.env" "pid=$$" "gateway_port=$gateway_port" "gateway_pid=$gateway_pid" "pg_port=$pg_port" \
+  "cluster_id=$cluster_id" "data=$data" "grpc_base=$grpc_base" "http_base=$http_base" \
+  "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base"
 
 cat <<INFO
 
 Dua Platform is running.
   gateway (gRPC, h2c):  127.0.0.1:$gateway_port   <- the single entry point
   silos (gRPC, h2c):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
-  PostgreSQL:           $connection   (data in .data/postgres)
-  logs:                 .run/
+  PostgreSQL:           $connection   (data in $(shown "$data/postgres"))
+  logs:                 $(shown "$run")/
 
 Try:
   npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge \\
     -d '{"municipality_code":"2184"}' http://127.0.0.1:$gateway_port/dua.v1.MunicipalityService/GetMunicipality
 
+deploy/silo.sh add | stop N | list   adds a silo, stops one gracefully, lists them.
 Ctrl-C stops everything.
 INFO
 
-# A lost silo is what the platform is built to survive: report it and keep serving with the others.
+# A lost silo is what the platform is built to survive: report it and keep serving with the others. A signal
+# from deploy/silo.sh interrupts the wait; then its request is handled.
+handle_requests
 while ((${#pids[@]})); do
-  wait -n "${pids[@]}" 2>/dev/null || true
-  alive=()
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then alive+=("$pid"); else say "${names[$pid]} (pid $pid) exited; see .run/ (the rest keeps serving)"; fi
-  done
-  pids=("${alive[@]}")
+  finished=""
+  code=0
+  wait -n -p finished "${pids[@]}" 2>/dev/null || code=$?
+  if [[ -n "${finished:-}" ]]; then process_exited "$finished" "$code"; fi
+  handle_requests
 done
-echo "run.sh: every platform process has exited; see .run/*.log" >&2
+echo "run.sh: every platform process has exited; see $(shown "$run")/*.log" >&2
 exit 1

@@ -9,10 +9,15 @@ internal static class BuildOutput
 
     public static string Gateway => Find("gateway/Dua.Gateway", "Dua.Gateway.dll");
 
+    /// <summary>The configuration this assembly was built in (Release, Debug): deploy/run.sh --no-build starts its siblings.</summary>
+    public static string Configuration => Here.Parent!.Name;
+
+    // This assembly runs from tests/Dua.EndToEnd.Tests/bin/<Configuration>/<framework>/.
+    private static DirectoryInfo Here => new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+
     private static string Find(string projectFolder, string assembly)
     {
-        // This assembly runs from tests/Dua.EndToEnd.Tests/bin/<Configuration>/<framework>/.
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var here = Here;
         var path = Path.Combine(RepositoryRoot.Path, projectFolder, "bin", here.Parent!.Name, here.Name, assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectFolder} first.", path);
     }

@@ -4,13 +4,13 @@ using System.Text;
 namespace Dua.Testing;
 
 /// <summary>
-/// A built platform program (silo, gateway, migrations) run as its own OS process with settings passed only as
-/// environment variables, as an operator or deploy/run.sh runs it. Output is kept for failure messages.
+/// A built platform program (silo, gateway, migrations) or a deploy/ script run as its own OS process with settings
+/// passed only as environment variables, as an operator or deploy/run.sh runs it. Output is kept for failure messages.
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
     // Settings the platform reads; the machine's own values must not leak into a test's process.
-    private static readonly string[] PlatformSettingPrefixes = ["Silo__", "Gateway__", "ConnectionStrings__", "Orleans__", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
+    private static readonly string[] PlatformSettingPrefixes = ["Silo__", "Gateway__", "ConnectionStrings__", "Orleans__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "DUA_"];
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -23,6 +23,8 @@ public sealed class ChildProcess : IDisposable
     }
 
     public string Name { get; }
+
+    public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
@@ -44,9 +46,26 @@ public sealed class ChildProcess : IDisposable
 
     public static ChildProcess StartDotnet(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", assemblyPath])
+        var settings = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in environment)
+        {
+            settings[key] = value;
+        }
+
+        return Start(name, "dotnet", ["exec", assemblyPath], Path.GetDirectoryName(assemblyPath)!, settings);
+    }
+
+    /// <summary>Starts any program; the machine's own platform settings are removed from its environment first.</summary>
+    public static ChildProcess Start(
+        string name, string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -56,8 +75,6 @@ public sealed class ChildProcess : IDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
