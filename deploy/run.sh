@@ -41,9 +41,8 @@ orleans_gateway_base=${DUA_SILO_GATEWAY_BASE:-30000}
 cluster_id=${DUA_CLUSTER_ID:-dua}
 data=${DUA_DATA_DIR:-$root/.data}
 configuration=${DUA_CONFIGURATION:-Release}
-# How often the gateway re-reads the live silos, and so how long a stopping silo is drained before SIGTERM.
+# How often the gateway re-reads the live silos; a stopping silo drains for longer (Silo:DrainDelay, 3 s).
 readonly gateway_poll_seconds=2
-readonly drain_seconds=$((gateway_poll_seconds + 1))
 # Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
 readonly max_silos=100
 
@@ -95,7 +94,6 @@ pids=()
 declare -A names      # pid -> what it is, for messages
 declare -A silo_index # pid -> silo index
 declare -A silo_pid silo_state silo_exit silo_stop_ms silo_term_ms silo_stop_took silo_term_took
-declare -A drain_of   # pid of a drain timer -> the silo it drains
 
 stop_all() {
   trap - INT TERM EXIT
@@ -258,28 +256,18 @@ stop_silo() {
     reply "$id" "error 1" "silo $i is the last running silo: stopping it would leave the gateway nothing to route to. Add one first (deploy/silo.sh add), or stop the platform with Ctrl-C"
     return
   fi
-  # Drain first. The gateway routes to silos whose endpoint row joins an Active membership row; without the row
-  # it stops sending new calls at its next poll. A silo's web server stops before Orleans leaves the membership,
-  # so without this the gateway would keep routing to a closed port for up to a poll interval (502s).
-  if ! "$root/deploy/postgres.sh" psql "$pg_port" -c \
-      "DELETE FROM dua_silo_endpoints WHERE cluster_id = '$cluster_id' AND address = '127.0.0.1' AND port = $((silo_base + i))"; then
-    say "silo $i: could not withdraw its endpoint from the gateway; stopping it anyway"
-  fi
+  # The silo drains itself on SIGTERM: it withdraws its endpoint, so the gateway stops routing to it at its next
+  # poll, and keeps serving for Silo:DrainDelay (3 s) before its web server and Orleans stop.
   silo_state[$i]=stopping
   silo_stop_ms[$i]=$(now_ms)
   save_silo "$i"
-  # A timer child ends the drain: the wait loop sees it exit and then sends SIGTERM (see process_exited).
-  sleep "$drain_seconds" &
-  timer=$!
-  pids+=("$timer")
-  names[$timer]="drain timer of silo $i"
-  drain_of[$timer]=$i
-  say "silo $i (pid ${silo_pid[$i]}) draining: the gateway stops routing to it; SIGTERM in $drain_seconds s"
-  reply "$id" "ok $i" "silo $i (pid ${silo_pid[$i]}) draining: the gateway stops routing to it; SIGTERM in $drain_seconds s"
+  terminate_silo "$i"
+  reply "$id" "ok $i" "silo $i (pid ${silo_pid[$i]}) stopping: it withdraws from the gateway, drains for 3 s, then leaves the cluster"
 }
 
-# SIGTERM makes the host shut down in order: its web server finishes the calls in flight, Orleans leaves the
-# membership (Dead) and deactivates the silo's grains, whose state is already in PostgreSQL.
+# SIGTERM makes the host shut down in order: it withdraws its endpoint and drains, its web server finishes the
+# calls in flight, Orleans leaves the membership (Dead) and deactivates the silo's grains, whose state is already
+# in PostgreSQL.
 terminate_silo() {
   local i=$1
   [[ "${silo_state[$i]}" == stopping ]] || return 0
@@ -308,10 +296,6 @@ process_exited() {
   local pid=$1 code=$2 i p remaining=()
   for p in "${pids[@]}"; do [[ "$p" == "$pid" ]] || remaining+=("$p"); done
   pids=("${remaining[@]}")
-  if [[ -n "${drain_of[$pid]:-}" ]]; then
-    terminate_silo "${drain_of[$pid]}"
-    return
-  fi
   i=${silo_index[$pid]:-}
   if [[ -z "$i" ]]; then
     say "${names[$pid]} (pid $pid) exited with code $code; see $(shown "$run") (the silos keep running)"

@@ -8,8 +8,8 @@
 #   deploy/silo.sh list                          the silos of this run: ports, pid, state, health
 #
 # A new silo takes the lowest index i that runs no silo and the ports run.sh was started with for silo i
-# (DUA_SILO_*_BASE + i); an index whose ports are in use is skipped, with a message. A stop first withdraws the
-# silo's endpoint, so the gateway sends it no new calls, then sends SIGTERM: Orleans then leaves the cluster
+# (DUA_SILO_*_BASE + i); an index whose ports are in use is skipped, with a message. A stop sends SIGTERM: the silo
+# withdraws its endpoint, so the gateway sends it no new calls, drains for 3 s, then Orleans leaves the cluster
 # cleanly and deactivates the silo's grains (their state is already stored). The last running silo is not
 # stopped. DUA_RUN_DIR names run.sh's state folder (.run).
 # Exit codes: 0 done, 1 failure, 2 usage, 3 no free ports for a new silo.
@@ -109,7 +109,7 @@ cmd_stop() {
   started=$(now_ms)
   request "stop $n"
   [[ "$answer_status" == ok ]] || exit "$answer_value"
-  # run.sh sends SIGTERM after the drain, then reaps the process and records its exit. The timeout counts from
+  # run.sh sends SIGTERM, then reaps the process and records its exit. The timeout counts from
   # SIGTERM; a silo that outlives it is killed.
   until [[ "$(state_get "$file" state)" =~ ^(stopped|exited)$ ]]; do
     term_at=$(state_get "$file" term_at)
@@ -128,7 +128,7 @@ cmd_stop() {
   code=$(state_get "$file" exit_code)
   if [[ "$code" == 0 ]]; then
     say "silo $n (pid $pid) stopped gracefully in $(seconds "$(state_get "$file" stop_ms)"):" \
-      "drained, then exited $(seconds "$(state_get "$file" term_ms)") after SIGTERM"
+      "exited $(seconds "$(state_get "$file" term_ms)") after SIGTERM (3 s of it draining)"
   else
     die "silo $n (pid $pid) exited with code $code $(seconds "$(state_get "$file" term_ms)") after SIGTERM; see $(shown "$(state_get "$file" log)")"
   fi

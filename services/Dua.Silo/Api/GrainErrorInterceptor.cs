@@ -17,14 +17,24 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return await continuation(request, context);
-        }
-        catch (Exception e) when (ToRpcException(e) is { } mapped)
-        {
-            Log(context, e, mapped);
-            throw mapped;
+            try
+            {
+                return await continuation(request, context);
+            }
+            catch (Exception e) when (IsRejectedWhileMoving(e) && attempt < RetryDelays.Length)
+            {
+                // A grain's silo is leaving (a graceful stop, or a dead one being declared so) and the call was
+                // refused before it ran. Every handler is safe to run again: reads change nothing, and every write
+                // carries its request id. A short wait usually finds the grain's new home.
+                await Task.Delay(RetryDelays[attempt], context.CancellationToken);
+            }
+            catch (Exception e) when (ToRpcException(e) is { } mapped)
+            {
+                Log(context, e, mapped);
+                throw mapped;
+            }
         }
     }
 
@@ -42,6 +52,13 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
             throw mapped;
         }
     }
+
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400)];
+
+    // Refused before it ran: the target silo is stopping or unreachable. Timeouts are not retried here (the
+    // outcome is unknown and the time is already spent); the client retries those with the same request id.
+    private static bool IsRejectedWhileMoving(Exception exception) =>
+        exception is OrleansMessageRejectionException or OrleansLifecycleCanceledException;
 
     /// <summary>Whether a grain call failed only because the cluster is failing over or shutting down (worth retrying).</summary>
     public static bool IsTransient(Exception exception) =>

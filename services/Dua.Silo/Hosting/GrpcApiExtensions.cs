@@ -30,6 +30,9 @@ public static class GrpcApiExtensions
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PseudonymOptions>>().Value.KeyBytes()));
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
+        builder.Services.AddHostedService<SiloDrain>();
+        // Room for the drain and Orleans' own graceful leave (deactivating grains, updating membership).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + TimeSpan.FromSeconds(30));
 
         if (options.Clustering == ClusteringMode.PostgreSql)
         {

@@ -29,4 +29,17 @@ public sealed class SiloEndpointRegistry(NpgsqlDataSource dataSource, ILocalSilo
         command.Parameters.AddWithValue("grpc_endpoint", options.GrpcEndpoint);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Withdraws this silo's endpoint: the gateway stops routing to it at its next poll.</summary>
+    public async Task UnregisterAsync(CancellationToken cancellationToken)
+    {
+        var address = silo.SiloAddress;
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM dua_silo_endpoints WHERE cluster_id = @cluster_id AND address = @address AND port = @port AND generation = @generation");
+        command.Parameters.AddWithValue("cluster_id", options.ClusterId);
+        command.Parameters.AddWithValue("address", address.Endpoint.Address.ToString());
+        command.Parameters.AddWithValue("port", address.Endpoint.Port);
+        command.Parameters.AddWithValue("generation", address.Generation);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

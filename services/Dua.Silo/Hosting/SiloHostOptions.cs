@@ -45,6 +45,13 @@ public sealed class SiloHostOptions : IValidatableObject
     /// <summary>Whether this silo loads the shipped counties and municipalities into their grains at start-up.</summary>
     public bool SeedReferenceData { get; set; } = true;
 
+    /// <summary>
+    /// On a graceful stop, how long the silo keeps serving after it has withdrawn its endpoint, so the gateway
+    /// (polling every 2 s by default) stops sending calls before the silo closes its port.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
     public string? ConnectionString { get; set; }
 
