@@ -16,6 +16,7 @@ public sealed class ProgressBar : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _lastLength;
+    private (long Calls, TimeSpan Elapsed) _previous;
 
     public ProgressBar(TextWriter output, bool redraw, Func<ProgressState> state)
     {
@@ -37,7 +38,8 @@ public sealed class ProgressBar : IAsyncDisposable
     }
 
     /// <summary>One line: label, bar and share (when the total is known), rate, errors, elapsed and time left.</summary>
-    public static string Format(ProgressState s)
+    /// <param name="callsPerSecond">The current rate; null gives the average since the start.</param>
+    public static string Format(ProgressState s, double? callsPerSecond = null)
     {
         var line = new System.Text.StringBuilder();
         line.Append(CultureInfo.InvariantCulture, $"[{s.Label}] ");
@@ -54,7 +56,8 @@ public sealed class ProgressBar : IAsyncDisposable
         }
 
         var seconds = s.Elapsed.TotalSeconds;
-        line.Append(CultureInfo.InvariantCulture, $" | {s.Calls:N0} calls, {(seconds > 0 ? s.Calls / seconds : 0):N0}/s | errors {s.Errors:N0}");
+        var rate = callsPerSecond ?? (seconds > 0 ? s.Calls / seconds : 0);
+        line.Append(CultureInfo.InvariantCulture, $" | {s.Calls:N0} calls, {rate:N0}/s | errors {s.Errors:N0}");
         line.Append(CultureInfo.InvariantCulture, $" | {s.Elapsed:hh\\:mm\\:ss}");
         if (s.Remaining is { } remaining)
         {
@@ -87,7 +90,12 @@ public sealed class ProgressBar : IAsyncDisposable
 
     private void Write(bool final)
     {
-        var text = Format(_state());
+        // The rate over the last interval says how fast it goes now; the final line gives the average.
+        var state = _state();
+        var interval = (state.Elapsed - _previous.Elapsed).TotalSeconds;
+        double? rate = final || interval <= 0 ? null : (state.Calls - _previous.Calls) / interval;
+        _previous = (state.Calls, state.Elapsed);
+        var text = Format(state, rate);
         if (_redraw)
         {
             var padding = Math.Max(0, _lastLength - text.Length);

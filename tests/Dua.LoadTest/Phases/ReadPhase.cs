@@ -65,7 +65,11 @@ public static class ReadPhase
             await Task.WhenAll(workers);
         }
 
-        phase.Count("regions read", regions.Length);
+        if (options.ReadMethod == ReadMethod.RegionSummary)
+        {
+            phase.Count("counties read in turn", regions.Length);
+        }
+
         if (phase.Operation(operation).CountOf(StatusCode.Unimplemented) > 0)
         {
             phase.Note($"{operation} answered UNIMPLEMENTED: the target does not serve that method (yet).");

@@ -16,12 +16,18 @@ public sealed class DataSetPlan
     private readonly double[] _cumulativeShare;
     private readonly PersonNumbers _persons;
 
+    /// <summary>
+    /// The planning's version, part of every request id and of every draw: raise it whenever a change to the
+    /// planning changes a request, so a new data set never meets an old one's request ids or persons.
+    /// </summary>
+    public const int Version = 1;
+
     public DataSetPlan(long seed, DateOnly asOf)
     {
-        Seed = seed;
+        Seed = (long)PlanRandom.Mix((ulong)seed ^ PlanRandom.Mix(Version));
         AsOf = asOf;
         Ids = new RequestIds(seed, asOf);
-        _persons = new PersonNumbers(seed, asOf);
+        _persons = new PersonNumbers(Seed, asOf);
         Municipalities = MunicipalitySizes.All;
 
         double total = Municipalities.Sum(m => (double)m.PopulationEstimate);
@@ -35,7 +41,7 @@ public sealed class DataSetPlan
 
         var withoutNewcomers = Municipalities
             .Where(m => !m.Listed)
-            .OrderBy(m => new PlanRandom(seed, "no-newcomers:" + m.Code).NextUInt64())
+            .OrderBy(m => new PlanRandom(Seed, "no-newcomers:" + m.Code).NextUInt64())
             .Take(ProcessModel.MunicipalitiesWithoutNewcomerAgreement)
             .Select(m => m.Code)
             .ToHashSet(StringComparer.Ordinal);
@@ -59,6 +65,7 @@ public sealed class DataSetPlan
         Agreements = agreements;
     }
 
+    /// <summary>The seed all draws derive from: the given seed mixed with the plan's version.</summary>
     public long Seed { get; }
 
     /// <summary>The day the data set describes; every planned date lies before it.</summary>

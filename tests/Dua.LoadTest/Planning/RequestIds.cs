@@ -9,8 +9,12 @@ namespace Dua.LoadTest.Planning;
 /// </summary>
 public sealed class RequestIds(long seed, DateOnly asOf)
 {
-    /// <summary>Names the data set: the same seed and as-of date make the same data set.</summary>
-    public string DataSet { get; } = string.Create(CultureInfo.InvariantCulture, $"lt{seed}-{asOf:yyyyMMdd}");
+    /// <summary>
+    /// Names the data set: the same plan version, seed and as-of date make the same data set. A change to the
+    /// planning that changes any request must raise <see cref="DataSetPlan.Version"/>: the platform would refuse
+    /// a known request id with new content.
+    /// </summary>
+    public string DataSet { get; } = string.Create(CultureInfo.InvariantCulture, $"lt{DataSetPlan.Version}s{seed}-{asOf:yyyyMMdd}");
 
     public string CreateAgreement(string municipalityCode, string kind) => $"{DataSet}-{municipalityCode}-{kind}";
 

@@ -70,6 +70,10 @@ public static class MarkdownReport
         return md.ToString();
     }
 
+    // A long phase (seeding a million participants) would make thousands of rows: the Markdown merges intervals
+    // to at most MaxRows rows; report.json keeps every interval.
+    private const int MaxRows = 60;
+
     private static void AppendServedBy(StringBuilder md, ServedByReport servedBy)
     {
         if (servedBy.Intervals.Count == 0)
@@ -77,12 +81,23 @@ public static class MarkdownReport
             return;
         }
 
-        md.AppendLine().AppendLine(Invariant($"Calls per {servedBy.IntervalSeconds:F0} s by the silo that served them (`dua-served-by`):")).AppendLine();
+        var merge = (servedBy.Intervals.Count + MaxRows - 1) / MaxRows;
+        var seconds = servedBy.IntervalSeconds * merge;
+        md.AppendLine().AppendLine(Invariant($"Calls per {seconds:F0} s by the silo that served them (`dua-served-by`):")).AppendLine();
         md.AppendLine("| s | " + string.Join(" | ", servedBy.Silos) + " |");
         md.AppendLine("|---:|" + string.Concat(servedBy.Silos.Select(_ => "---:|")));
-        for (var i = 0; i < servedBy.Intervals.Count; i++)
+        for (var row = 0; row * merge < servedBy.Intervals.Count; row++)
         {
-            md.AppendLine(Invariant($"| {i * servedBy.IntervalSeconds:F0} | ") + string.Join(" | ", servedBy.Intervals[i].Select(n => n.ToString("N0", CultureInfo.InvariantCulture))) + " |");
+            var merged = new long[servedBy.Silos.Count];
+            foreach (var interval in servedBy.Intervals.Skip(row * merge).Take(merge))
+            {
+                for (var s = 0; s < merged.Length; s++)
+                {
+                    merged[s] += interval[s];
+                }
+            }
+
+            md.AppendLine(Invariant($"| {row * seconds:F0} | ") + string.Join(" | ", merged.Select(n => n.ToString("N0", CultureInfo.InvariantCulture))) + " |");
         }
     }
 
