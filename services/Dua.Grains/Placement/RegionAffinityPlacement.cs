@@ -4,7 +4,7 @@ namespace Dua.Grains.Placement;
 /// Places every grain of one county (its region, municipalities, agreements, participants and the rest keyed
 /// with the county's code) on one silo, chosen by consistent hashing of the county code over the live silos,
 /// so calls within a county, such as an agreement updating its municipality and region, stay inside one silo.
-/// Grains whose key names no county are placed as Orleans' own default would place them.
+/// Grains whose key names no county are placed on the silo where they are first called.
 /// </summary>
 /// <remarks>
 /// The silo makes this the default strategy (<see cref="RegionAffinityPlacementExtensions"/>), so grain classes

@@ -5,9 +5,11 @@ namespace Dua.Grains.Placement;
 
 /// <summary>
 /// Places a grain with a county-bound key (<see cref="RegionAffinity"/>) on the silo that owns its county on a
-/// <see cref="RegionRing"/> of the compatible silos. Any other grain goes to Orleans' own default,
-/// <see cref="ResourceOptimizedPlacement"/>: a person or a create request has no county to stay near, and its
-/// callers arrive on whichever silo the gateway chose, so balancing load is the best that can be done for it.
+/// <see cref="RegionRing"/> of the compatible silos. Any other grain (a person, a create request) is placed on
+/// the silo where it is first called (<see cref="PreferLocalPlacement"/>): that is the silo the request creating
+/// it entered, which is where its work happens when requests are routed by county, and the gateway's round-robin
+/// spreads such grains over the silos. Orleans' resource-optimized default would mostly do the same, but it
+/// steers away from the busier silo, and under region placement the silo of the request's county is often busier.
 /// </summary>
 /// <remarks>
 /// Placement only decides where a new activation goes. When silos join or leave, activations already running
@@ -17,9 +19,9 @@ namespace Dua.Grains.Placement;
 /// </remarks>
 public sealed class RegionAffinityPlacementDirector(IServiceProvider services) : IPlacementDirector
 {
-    private static readonly ResourceOptimizedPlacement FallbackStrategy = new();
+    private static readonly PreferLocalPlacement FallbackStrategy = new();
 
-    private readonly Lazy<IPlacementDirector> _fallback = new(() => services.GetRequiredKeyedService<IPlacementDirector>(typeof(ResourceOptimizedPlacement)));
+    private readonly Lazy<IPlacementDirector> _fallback = new(() => services.GetRequiredKeyedService<IPlacementDirector>(typeof(PreferLocalPlacement)));
 
     // Membership changes rarely, placements are frequent: keep the ring of the silos seen last.
     private volatile RegionRing? _ring;

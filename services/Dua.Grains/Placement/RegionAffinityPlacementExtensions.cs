@@ -6,8 +6,7 @@ public static class RegionAffinityPlacementExtensions
 {
     /// <summary>
     /// Makes <see cref="RegionAffinityPlacement"/> the placement of every grain class that names none of its own,
-    /// replacing Orleans' default (<see cref="ResourceOptimizedPlacement"/>), which then places the grains that
-    /// belong to no county.
+    /// in place of Orleans' default (<see cref="ResourceOptimizedPlacement"/>).
     /// </summary>
     public static ISiloBuilder UseRegionAffinityPlacement(this ISiloBuilder silo)
     {
