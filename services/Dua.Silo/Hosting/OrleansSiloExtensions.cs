@@ -1,4 +1,5 @@
 using Dua.Grains;
+using Dua.Grains.Placement;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -65,6 +66,12 @@ public static class OrleansSiloExtensions
                     silo.AddMemoryGrainStorage(StorageNames.Platform);
                     silo.UseInMemoryReminderService();
                     break;
+            }
+
+            // Default needs nothing: Orleans' default strategy (ResourceOptimizedPlacement in 10.x) stays in place.
+            if (options.Placement == PlacementMode.Region)
+            {
+                silo.UseRegionAffinityPlacement();
             }
 
             // Store state with the Orleans serializer: it keys types by their [Alias] and fields by [Id], so state

@@ -42,6 +42,9 @@ public sealed class SiloHostOptions : IValidatableObject
 
     public StorageMode Storage { get; set; } = StorageMode.PostgreSql;
 
+    /// <summary>Region keeps each county's grains on one silo; Default is Orleans' own placement, for comparison.</summary>
+    public PlacementMode Placement { get; set; } = PlacementMode.Region;
+
     /// <summary>Whether this silo loads the shipped counties and municipalities into their grains at start-up.</summary>
     public bool SeedReferenceData { get; set; } = true;
 
