@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Durable writes, measured in one run on this machine:
+#   1. a plain PostgreSQL single-row upsert (pgbench, 16 clients, fsync and synchronous_commit on), the ceiling;
+#   2. participants' progress events (dua.v1.ParticipantService/RecordProgress) through the gateway, each
+#      acknowledged only once stored in PostgreSQL, driven by tests/Dua.LoadTest after it seeds its data set.
+# It starts its own platform (deploy/run.sh, 2 silos) on ports of its own, and stops everything it started.
+#
+#   deploy/bench/writes.sh [--participants N] [--duration 30s] [--concurrency 64] [--silos 2]
+#
+# Results: .run/bench/writes/ (pgbench.txt, the load test's report.md and report.json), and a summary on stdout.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+participants=10000
+duration=30s
+concurrency=64
+silos=2
+while (($#)); do
+  case "$1" in
+    --participants) participants=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --silos) silos=$2; shift 2 ;;
+    *) echo "usage: $0 [--participants N] [--duration 30s] [--concurrency 64] [--silos 2]" >&2; exit 2 ;;
+  esac
+done
+
+out=$root/.run/bench/writes
+mkdir -p "$out"
+export DUA_GATEWAY_PORT=${DUA_GATEWAY_PORT:-5900} DUA_PG_PORT=${DUA_PG_PORT:-55490}
+export DUA_SILO_GRPC_BASE=${DUA_SILO_GRPC_BASE:-5910} DUA_SILO_HTTP_BASE=${DUA_SILO_HTTP_BASE:-5930}
+export DUA_SILO_PORT_BASE=${DUA_SILO_PORT_BASE:-11910} DUA_SILO_GATEWAY_BASE=${DUA_SILO_GATEWAY_BASE:-30910}
+export DUA_DATA_DIR=$out/data DUA_RUN_DIR=$out/run
+
+platform_pid=
+stop_platform() {
+  if [[ -n "$platform_pid" ]] && kill -0 "$platform_pid" 2>/dev/null; then
+    kill -TERM "$platform_pid" 2>/dev/null || true
+    wait "$platform_pid" 2>/dev/null || true
+  fi
+}
+trap stop_platform EXIT
+
+echo "== starting the platform ($silos silos) on gateway port $DUA_GATEWAY_PORT, PostgreSQL $DUA_PG_PORT"
+setsid "$root/deploy/run.sh" --silos "$silos" >"$out/platform.log" 2>&1 &
+platform_pid=$!
+until grep -q "Dua Platform is running" "$out/platform.log"; do
+  kill -0 "$platform_pid" 2>/dev/null || { tail -30 "$out/platform.log"; echo "writes.sh: the platform did not start" >&2; exit 1; }
+  sleep 1
+done
+
+echo "== 1. pgbench: single-row upsert, 16 clients, 20 s"
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pg=(-h 127.0.0.1 -p "$DUA_PG_PORT" -U postgres)
+"$bin/psql" "${pg[@]}" -d postgres -qX -c "DROP DATABASE IF EXISTS upsert_bench" -c "CREATE DATABASE upsert_bench" >/dev/null
+"$bin/psql" "${pg[@]}" -d upsert_bench -qX -c \
+  "CREATE TABLE item (id int PRIMARY KEY, version bigint NOT NULL, payload text NOT NULL, updated_at timestamptz NOT NULL)"
+cat >"$out/upsert.sql" <<'SQL'
+\set id random(1, 100000)
+INSERT INTO item (id, version, payload, updated_at) VALUES (:id, 1, 'step', now())
+ON CONFLICT (id) DO UPDATE SET version = item.version + 1, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at;
+SQL
+"$bin/pgbench" "${pg[@]}" -n -M prepared -c 16 -j 2 -T 20 -f "$out/upsert.sql" upsert_bench | tee "$out/pgbench.txt"
+
+echo "== 2. RecordProgress through the gateway: seed $participants participants, then $duration of progress at $concurrency in flight"
+dotnet build "$root/tests/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
+dotnet "$root/tests/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
+  --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --phases seed,progress --participants "$participants" \
+  --duration "$duration" --concurrency "$concurrency" --report-dir "$out"
+
+echo
+echo "== summary (machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
+grep -E "^tps|latency average" "$out/pgbench.txt" | sed 's/^/pgbench upsert: /'
+grep -E "progress.*RecordProgress|RecordProgress" "$out/report.md" | head -3
+echo "full report: $out/report.md"
