@@ -32,22 +32,10 @@ export DUA_SILO_GRPC_BASE=${DUA_SILO_GRPC_BASE:-5910} DUA_SILO_HTTP_BASE=${DUA_S
 export DUA_SILO_PORT_BASE=${DUA_SILO_PORT_BASE:-11910} DUA_SILO_GATEWAY_BASE=${DUA_SILO_GATEWAY_BASE:-30910}
 export DUA_DATA_DIR=$out/data DUA_RUN_DIR=$out/run
 
-platform_pid=
-stop_platform() {
-  if [[ -n "$platform_pid" ]] && kill -0 "$platform_pid" 2>/dev/null; then
-    kill -TERM "$platform_pid" 2>/dev/null || true
-    wait "$platform_pid" 2>/dev/null || true
-  fi
-}
-trap stop_platform EXIT
-
+# shellcheck source=deploy/bench/platform.sh
+source "$root/deploy/bench/platform.sh"
 echo "== starting the platform ($silos silos) on gateway port $DUA_GATEWAY_PORT, PostgreSQL $DUA_PG_PORT"
-setsid "$root/deploy/run.sh" --silos "$silos" >"$out/platform.log" 2>&1 &
-platform_pid=$!
-until grep -q "Dua Platform is running" "$out/platform.log"; do
-  kill -0 "$platform_pid" 2>/dev/null || { tail -30 "$out/platform.log"; echo "writes.sh: the platform did not start" >&2; exit 1; }
-  sleep 1
-done
+start_platform "$out/platform.log" --silos "$silos"
 
 echo "== 1. pgbench: single-row upsert, 16 clients, 20 s"
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

@@ -1,7 +1,7 @@
 namespace Dua.Domain;
 
 /// <summary>The Luhn (mod 10) check digit used by Swedish personal identity and organisation numbers.</summary>
-internal static class Luhn
+public static class Luhn
 {
     /// <summary>The check digit for a run of ASCII digits (the payload, without its check digit).</summary>
     public static int CheckDigit(ReadOnlySpan<char> payload)

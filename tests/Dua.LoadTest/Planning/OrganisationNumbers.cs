@@ -14,6 +14,6 @@ public static class OrganisationNumbers
         var payload = publicEmployer
             ? string.Create(CultureInfo.InvariantCulture, $"212000{random.Next(1000):D3}")
             : string.Create(CultureInfo.InvariantCulture, $"559{random.Next(1_000_000):D6}");
-        return $"{payload[..6]}-{payload[6..]}{Luhn.CheckDigit(payload)}";
+        return $"{payload[..6]}-{payload[6..]}{Dua.Domain.Luhn.CheckDigit(payload)}";
     }
 }

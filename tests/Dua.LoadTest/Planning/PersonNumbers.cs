@@ -43,7 +43,7 @@ public sealed class PersonNumbers
         var birth = window.First.AddDays((int)(slot / SerialsPerDay));
         var serial = (int)(slot % SerialsPerDay) + 1;
         var payload = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
-        return new Person(string.Create(CultureInfo.InvariantCulture, $"{birth:yyyy}{payload[2..]}{Luhn.CheckDigit(payload)}"), birth);
+        return new Person(string.Create(CultureInfo.InvariantCulture, $"{birth:yyyy}{payload[2..]}{Dua.Domain.Luhn.CheckDigit(payload)}"), birth);
     }
 
     private sealed class BirthWindow

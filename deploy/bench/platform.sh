@@ -1,0 +1,30 @@
+# Sourced by the benchmark scripts: starts deploy/run.sh in the background on the ports the caller exported
+# (DUA_GATEWAY_PORT, DUA_PG_PORT, DUA_SILO_*_BASE, DUA_DATA_DIR, DUA_RUN_DIR), waits until it serves, and stops it
+# when the script exits, however it exits.
+
+platform_pid=
+
+stop_platform() {
+  if [[ -n "$platform_pid" ]] && kill -0 "$platform_pid" 2>/dev/null; then
+    kill -TERM "$platform_pid" 2>/dev/null || true
+    wait "$platform_pid" 2>/dev/null || true
+  fi
+}
+
+# start_platform LOG [run.sh arguments]
+start_platform() {
+  local log=$1
+  shift
+  trap stop_platform EXIT
+  # Its own session: run.sh stops its silos, gateway and PostgreSQL on SIGTERM.
+  setsid "$root/deploy/run.sh" "$@" >"$log" 2>&1 &
+  platform_pid=$!
+  until grep -q "Dua Platform is running" "$log"; do
+    if ! kill -0 "$platform_pid" 2>/dev/null; then
+      tail -30 "$log"
+      echo "$(basename "$0"): the platform did not start; see $log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+}
