@@ -4,7 +4,7 @@
 # everything it started (also on Ctrl-C or failure).
 #
 #   deploy/bench/gateway.sh [--rounds N] [--duration S] [--warm-up S] [--clients C] [--streams M]
-#                           [--variants LIST] [--baseline REF] [--no-build]
+#                           [--variants LIST] [--try NAME 'VAR=VALUE ...']... [--baseline REF] [--no-build]
 #
 # Targets, each loaded by h2load (C clients x M streams) for a warm-up run of S seconds and a measured run:
 #   health direct      grpc.health.v1.Health/Check on the silo: the ceiling, a trivial method
@@ -22,6 +22,8 @@
 #   tuned     this tree's gateway with its shipped settings (the response cache is off as shipped)
 #   cached    the same with the response cache on. GetRegion is allow-listed for this run (it is not in the
 #             shipped allow-list), as a stand-in for the summary reads until they exist.
+#   --try NAME 'VAR=VALUE ...' adds a variant NAME: this tree's gateway with those environment variables on top,
+#             e.g. --try wks-gc 'DOTNET_gcServer=0' (how each setting in docs/benchmarks.md was measured).
 # Every gateway runs with the environment run.sh gives it (DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_...=1024).
 #
 # Cores (2 here): h2load on BENCH_CPUS_LOAD (0), the silo on BENCH_CPUS_SILO (1), the gateways on
@@ -45,6 +47,8 @@ variants=baseline,tuned
 # The last commit before the gateway was tuned for issue 4: the "baseline" variant.
 baseline_ref=856776a
 build=true
+declare -A tries
+try_order=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="${2:-}"; shift 2 ;;
@@ -54,8 +58,11 @@ while [[ $# -gt 0 ]]; do
     --streams) streams="${2:-}"; shift 2 ;;
     --variants) variants="${2:-}"; shift 2 ;;
     --baseline) baseline_ref="${2:-}"; shift 2 ;;
+    --try)
+      [[ "${2:-}" =~ ^[a-z0-9][a-z0-9-]*$ && $# -ge 3 ]] || { echo "gateway.sh: --try takes a name (a-z, 0-9, -) and 'VAR=VALUE ...'" >&2; exit 2; }
+      tries[$2]="$3"; try_order+=("$2"); shift 3 ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^# Exit codes/p' "$0"; exit 0 ;;
     *) echo "gateway.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,6 +72,11 @@ done
 for v in ${variants//,/ }; do
   [[ "$v" =~ ^(baseline|tuned|cached)$ ]] || { echo "gateway.sh: unknown variant '$v' (baseline, tuned, cached)" >&2; exit 2; }
 done
+for v in "${try_order[@]}"; do
+  [[ ",$variants," != *,$v,* ]] || { echo "gateway.sh: --try $v names a variant twice" >&2; exit 2; }
+  variants+=",$v"
+done
+variants=${variants#,}
 
 gateway_port=${DUA_BENCH_GATEWAY_PORT:-5800}
 pg_port=${DUA_BENCH_PG_PORT:-55480}
@@ -215,6 +227,8 @@ start_gateway() {
       # The shipped allow-list, plus the stand-in read for this run only.
       env+=("Gateway__ResponseCache__Methods__90=$read_path")
       ;;
+    tuned) ;;
+    *) read -r -a env <<<"${tries[$variant]}" ;;
   esac
   # As run.sh starts it (its shared array pool setting included), on its own port.
   env Gateway__ClusterId=$cluster_id Gateway__GrpcPort="$port" \
