@@ -19,9 +19,9 @@
 # Gateway variants (--variants, comma-separated; default baseline,tuned,cached), all running side by side:
 #   baseline  the gateway as of --baseline REF (default: the commit before the gateway was tuned), built from
 #             `git archive` into .run/bench/baseline
-#   tuned     this tree's gateway with its shipped settings (the response cache is off as shipped)
-#   cached    the same with the response cache on. GetRegion is allow-listed for this run (it is not in the
-#             shipped allow-list), as a stand-in for the summary reads until they exist.
+#   tuned     this tree's gateway with its shipped settings, the response cache turned off: the cost of forwarding
+#   cached    this tree's gateway as shipped, response cache on. GetRegion is added to its allow-list for this run
+#             (it is not on the shipped one), as a stand-in for the summary reads until they exist.
 #   --try NAME 'VAR=VALUE ...' adds a variant NAME: this tree's gateway with those environment variables on top,
 #             e.g. --try wks-gc 'DOTNET_gcServer=0' (how each setting in docs/benchmarks.md was measured).
 # Every gateway runs with the environment run.sh gives it (DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_...=1024).
@@ -43,7 +43,7 @@ duration=10
 warmup=3
 clients=4
 streams=8
-variants=baseline,tuned
+variants=baseline,tuned,cached
 # The last commit before the gateway was tuned for issue 4: the "baseline" variant.
 baseline_ref=856776a
 build=true
@@ -114,7 +114,13 @@ if ! command -v h2load >/dev/null; then
 fi
 
 i=0
-for variant in ${variants//,/ }; do require_free "$variant gateway" $((gateway_port + i++)) DUA_BENCH_GATEWAY_PORT; done
+for variant in ${variants//,/ }; do
+  port=$((gateway_port + i++))
+  for silo_side in "$silo_grpc" "$silo_http" "$pg_port"; do
+    ((port != silo_side)) || { echo "gateway.sh: $variant gateway would take port $port, which the silo or PostgreSQL uses: fewer variants, or move DUA_BENCH_GATEWAY_PORT" >&2; exit 2; }
+  done
+  require_free "$variant gateway" "$port" DUA_BENCH_GATEWAY_PORT
+done
 require_free PostgreSQL "$pg_port" DUA_BENCH_PG_PORT
 require_free "silo gRPC" "$silo_grpc" DUA_BENCH_SILO_GRPC
 require_free "silo HTTP" "$silo_http" DUA_BENCH_SILO_HTTP
@@ -122,7 +128,7 @@ require_free "silo Orleans" "$silo_port" DUA_BENCH_SILO_PORT
 require_free "silo Orleans gateway" "$silo_gateway" DUA_BENCH_SILO_GATEWAY
 
 mkdir -p "$data" "$work"
-rm -rf "$work/h2load" && mkdir -p "$work/h2load"
+rm -rf "$work/h2load" "$work/results.tsv" && mkdir -p "$work/h2load"
 
 # --- stopping everything we start -----------------------------------------------------------------------
 pids=()
@@ -217,18 +223,18 @@ grpc_call() {
 # --- gateway variants, all running at once on ports gateway_port + i ------------------------------------
 # Side by side rather than one after the other: the rounds below then interleave every target, so a burst of
 # other work on this shared machine falls on all of them alike.
-declare -A gateway_port_of
+declare -A gateway_port_of gateway_pid_of
 start_gateway() {
   local variant="$1" port="$2" bin="$gateway_bin" env=()
   case "$variant" in
     baseline) bin="$baseline_bin" ;;
     cached)
       env+=(Gateway__ResponseCache__Enabled=true)
-      # The shipped allow-list, plus the stand-in read for this run only.
-      env+=("Gateway__ResponseCache__Methods__90=$read_path")
+      # The shipped allow-list (entries 0-2), plus the stand-in read for this run only.
+      env+=("Gateway__ResponseCache__Methods__3=$read_path")
       ;;
-    tuned) ;;
-    *) read -r -a env <<<"${tries[$variant]}" ;;
+    tuned) env+=(Gateway__ResponseCache__Enabled=false) ;;
+    *) env+=(Gateway__ResponseCache__Enabled=false); read -r -a extra <<<"${tries[$variant]}"; env+=("${extra[@]}") ;;
   esac
   # As run.sh starts it (its shared array pool setting included), on its own port.
   env Gateway__ClusterId=$cluster_id Gateway__GrpcPort="$port" \
@@ -245,6 +251,7 @@ start_gateway() {
     sleep 0.5
   done
   gateway_port_of[$variant]=$port
+  gateway_pid_of[$variant]=$pid
 }
 i=0
 for variant in ${variants//,/ }; do
@@ -254,7 +261,7 @@ for variant in ${variants//,/ }; do
 done
 
 # --- targets --------------------------------------------------------------------------------------------
-targets=()   # "name|url|body"
+targets=()   # "name|url|body|gateway pid or -"
 health_status=$(grpc_call "http://127.0.0.1:$silo_grpc$health_path" "$work/health.bin" | cut -d' ' -f1)
 [[ "$health_status" == 0 ]] || die "the silo's health check answers grpc-status $health_status"
 summary_status=$(grpc_call "http://127.0.0.1:$silo_grpc$summary_path" "$work/region-21.bin" | cut -d' ' -f1)
@@ -264,15 +271,15 @@ if [[ "$summary_status" == 0 ]]; then
 else
   say "GetRegionSummary answers grpc-status $summary_status on the silo (12 = UNIMPLEMENTED): summary rows left out"
 fi
-targets+=("health direct|http://127.0.0.1:$silo_grpc$health_path|$work/health.bin")
-targets+=("read direct|http://127.0.0.1:$silo_grpc$read_path|$work/region-21.bin")
+targets+=("health direct|http://127.0.0.1:$silo_grpc$health_path|$work/health.bin|-")
+targets+=("read direct|http://127.0.0.1:$silo_grpc$read_path|$work/region-21.bin|-")
 for variant in ${variants//,/ }; do
-  targets+=("read via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$read_path|$work/region-21.bin")
+  targets+=("read via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$read_path|$work/region-21.bin|${gateway_pid_of[$variant]}")
 done
 if $with_summary; then
-  targets+=("summary direct|http://127.0.0.1:$silo_grpc$summary_path|$work/region-21.bin")
+  targets+=("summary direct|http://127.0.0.1:$silo_grpc$summary_path|$work/region-21.bin|-")
   for variant in ${variants//,/ }; do
-    targets+=("summary via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$summary_path|$work/region-21.bin")
+    targets+=("summary via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$summary_path|$work/region-21.bin|${gateway_pid_of[$variant]}")
   done
 fi
 
@@ -285,9 +292,13 @@ h2load_run() {  # URL BODY SECONDS LOG OUT
 # A value from h2load's summary: the number before the word $2 on the line starting with $1.
 h2load_value() { awk -v line="$1" -v word="$2" '$1 == line { for (i = 2; i <= NF; i++) if (index($i, word) == 1) { gsub(",", "", $(i - 1)); print $(i - 1); exit } }' "$3"; }
 
-declare -A size_of served_of rps_list
+# CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+declare -A size_of served_of rps_list silo_cpu_list gateway_cpu_list
 for target in "${targets[@]}"; do
-  IFS='|' read -r name url body <<<"$target"
+  IFS='|' read -r name url body _ <<<"$target"
   read -r status served size < <(grpc_call "$url" "$body")
   [[ "$status" == 0 ]] || die "$name: a single call answered grpc-status $status, not 0 ($url)"
   size_of[$name]=$size
@@ -297,33 +308,41 @@ done
 say "$rounds round(s) of ${#targets[@]} targets; each: ${warmup} s warm-up run, then ${duration} s measured, h2load $clients clients x $streams streams"
 for ((round = 1; round <= rounds; round++)); do
   for target in "${targets[@]}"; do
-    IFS='|' read -r name url body <<<"$target"
+    IFS='|' read -r name url body gateway <<<"$target"
     slug=$(slug_of "$name")
     out="$work/h2load/$slug-$round.out"
     # The warm-up is a run of its own: h2load's --warm-up-time counts warm-up bytes in the traffic figures,
     # which the message check below relies on.
     h2load_run "$url" "$body" "$warmup" "" "$out.warm-up" || { cat "$out.warm-up" >&2; die "$name: h2load failed"; }
+    silo_before=$(cpu_ticks "$silo_pid")
+    [[ "$gateway" == - ]] || gateway_before=$(cpu_ticks "$gateway")
     h2load_run "$url" "$body" "$duration" "$work/h2load/$slug-$round.log" "$out" || { cat "$out" >&2; die "$name: h2load failed"; }
+    silo_ticks=$(($(cpu_ticks "$silo_pid") - silo_before))
+    [[ "$gateway" == - ]] || gateway_ticks=$(($(cpu_ticks "$gateway") - gateway_before))
     rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$out")
     done=$(h2load_value requests: done "$out")
     failed=$(awk '/^requests:/ { for (i = 2; i <= NF; i++) if ($i ~ /^(failed|errored|timeout)/) { gsub(",", "", $(i - 1)); s += $(i - 1) } } END { print s + 0 }' "$out")
-    data=$(awk '/^traffic:/ { for (i = 2; i <= NF; i++) if ($i == "data") { gsub(/[()]/, "", $(i - 1)); print $(i - 1); exit } }' "$out")
-    [[ -n "$rps" && -n "$done" && -n "$data" ]] || { cat "$out" >&2; die "$name: could not read h2load's output"; }
+    data_bytes=$(awk '/^traffic:/ { for (i = 2; i <= NF; i++) if ($i == "data") { gsub(/[()]/, "", $(i - 1)); print $(i - 1); exit } }' "$out")
+    [[ -n "$rps" && -n "$done" && -n "$data_bytes" ]] || { cat "$out" >&2; die "$name: could not read h2load's output"; }
     # h2load sees only HTTP status 200, which every gRPC answer has, errors included. An error is a
     # trailers-only answer without message bytes: the message bytes received must be those of `done` good
     # answers, give or take the calls still in flight when the run stopped.
     expected=$((done * size_of[$name]))
     slack=$((clients * streams * size_of[$name]))
-    if ((failed > 0 || data < expected - slack || data > expected + slack)); then
-      die "$name (round $round): $failed failed; $data message bytes for $done calls of ${size_of[$name]} bytes: not every call succeeded (see $out)"
+    if ((failed > 0 || data_bytes < expected - slack || data_bytes > expected + slack)); then
+      die "$name (round $round): $failed failed; $data_bytes message bytes for $done calls of ${size_of[$name]} bytes: not every call succeeded (see $out)"
     fi
     rps_list[$name]+="$rps "
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$rps" "$silo_ticks" "${gateway_ticks:-}" "$done" >>"$work/results.tsv"
+    # CPU microseconds per call: steadier than req/s on a shared machine, since other work takes time, not CPU.
+    silo_cpu_list[$name]+="$(awk -v t="$silo_ticks" -v hz="$ticks_per_second" -v n="$done" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }') "
+    [[ "$gateway" == - ]] || gateway_cpu_list[$name]+="$(awk -v t="$gateway_ticks" -v hz="$ticks_per_second" -v n="$done" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }') "
     printf '%s: round %d: %.0f req/s\n' "$name" "$round" "$rps" >&2
   done
 done
 
 # --- report ---------------------------------------------------------------------------------------------
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { tr ' ' '\n' | { grep . || true; } | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 percentiles() {  # over every measured call of every round
   cat "$work/h2load/$1"-*.log | cut -f3 | sort -n | awk '
     { v[NR] = $1 }
@@ -344,12 +363,14 @@ echo "Gateway benchmark $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, load averag
 echo "h2load $clients clients x $streams streams; $rounds round(s), each target ${warmup} s warm-up + ${duration} s measured per round;"
 echo "cores: h2load $cpus_load, silo $cpus_silo, gateways $cpus_gateway; baseline gateway: ${baseline_ref}"
 echo
-echo "| target | req/s (median) | p50 ms | p90 ms | p99 ms | served by |"
-echo "|---|---:|---:|---:|---:|---|"
+echo "| target | req/s (median) | p50 ms | p90 ms | p99 ms | gateway CPU µs/call | silo CPU µs/call | served by |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|"
 for target in "${targets[@]}"; do
   name=${target%%|*}
   read -r p50 p90 p99 <<<"$(percentiles "$(slug_of "$name")")"
-  printf '| %s | %.0f | %s | %s | %s | %s |\n' "$name" "$(median <<<"${rps_list[$name]}")" "$p50" "$p90" "$p99" "${served_of[$name]}"
+  gateway_cpu=$(median <<<"${gateway_cpu_list[$name]:-}")
+  printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$name" "$(median <<<"${rps_list[$name]}")" "$p50" "$p90" "$p99" \
+    "${gateway_cpu:--}" "$(median <<<"${silo_cpu_list[$name]}")" "${served_of[$name]}"
 done
 echo
 echo "Ratios of req/s:"
@@ -360,5 +381,6 @@ if $with_summary; then
   for variant in ${variants//,/ }; do echo "- summary via $variant / summary direct: $(ratio "summary via $variant" "summary direct")"; done
 fi
 echo
+echo "CPU µs/call: the process's user + system CPU time during the measured run divided by the calls (median of rounds)."
 echo "Every call checked: no h2load failures, and message bytes equal to that many successful answers."
 echo "h2load outputs and per-call logs: .run/bench/h2load/; process logs: .run/bench/*.log"
