@@ -112,15 +112,16 @@ public sealed class GatewayResponseCacheTests
     public async Task Identical_calls_arriving_while_one_is_on_its_way_wait_for_its_answer()
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
-        await using var gateway = StartGateway(silo);
+        var arrivals = new CountingCallerView();
+        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView>(arrivals));
         using var http = GatewayFactory.CreateH2cClient();
         silo.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var calls = Enumerable.Range(0, 20).Select(_ => CallAsync(http, gateway, NationalSummary, "")).ToList();
-        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the first call reaches the silo",
-            () => Task.FromResult(silo.Calls.Count > 0));
-        // Time for the other calls to reach the gateway while the first is held at the silo.
-        await Task.Delay(500);
+        // Held at the silo until every call has reached the cache (each asks for the caller's view on the way in).
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "all 20 calls reach the cache, the first the silo",
+            () => Task.FromResult(arrivals.Count == 20 && silo.Calls.Count > 0));
+        await Task.Delay(100);
         silo.Gate.SetResult();
         var answers = await Task.WhenAll(calls);
 
@@ -135,7 +136,8 @@ public sealed class GatewayResponseCacheTests
     public async Task Identical_calls_waiting_on_a_call_that_fails_ask_a_silo_themselves()
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
-        await using var gateway = StartGateway(silo);
+        var arrivals = new CountingCallerView();
+        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView>(arrivals));
         using var http = GatewayFactory.CreateH2cClient();
         silo.Status = (int)StatusCode.Unavailable;
         silo.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -144,7 +146,9 @@ public sealed class GatewayResponseCacheTests
         await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the first call reaches the silo",
             () => Task.FromResult(silo.Calls.Count > 0));
         var waiting = Enumerable.Range(0, 5).Select(_ => CallAsync(http, gateway, RegionSummary, "04")).ToList();
-        await Task.Delay(500);
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the 5 other calls reach the cache",
+            () => Task.FromResult(arrivals.Count == 6));
+        await Task.Delay(100);
         silo.Status = 0;
         silo.Gate.SetResult();
 
@@ -330,6 +334,20 @@ public sealed class GatewayResponseCacheTests
             Headers.Where(header => header.Key is not (ResponseCacheHeader.Name or "date"))
                 .Select(header => $"{header.Key}: {header.Value}")
                 .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>One view for all, counting the calls that reached the cache (it asks every cacheable call once).</summary>
+    private sealed class CountingCallerView : ICallerView
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public string KeyOf(HttpContext context)
+        {
+            Interlocked.Increment(ref _count);
+            return "";
+        }
     }
 
     /// <summary>Callers name their view in a header: stands in for the per-role views a later issue brings.</summary>
