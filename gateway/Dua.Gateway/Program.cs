@@ -1,3 +1,4 @@
+using Dua.Gateway.Caching;
 using Dua.Gateway.Discovery;
 using Dua.Gateway.Hosting;
 using Dua.Gateway.Proxy;
@@ -8,9 +9,12 @@ builder.AddGatewayOptions();
 builder.AddGatewayGrpcEndpoint();
 builder.AddSiloDirectory();
 builder.AddGatewayProxy();
+builder.AddGatewayResponseCache();
 
 var app = builder.Build();
 
+app.UseGatewayResponseCache();
+app.UseRouting();
 app.MapGatewayHealth();
 app.MapReverseProxy();
 

@@ -17,10 +17,16 @@ namespace Dua.Gateway.Tests;
 internal sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly ISiloDirectory _directory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayFactory(ISiloDirectory directory)
+    /// <param name="settings">Configuration on top of the gateway's appsettings.json (keys like <c>Gateway:ResponseCache:Enabled</c>).</param>
+    /// <param name="services">Replacements of the gateway's services, applied last.</param>
+    public GatewayFactory(ISiloDirectory directory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _directory = directory;
+        _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         Port = FreePort.Next();
         UseKestrel();
     }
@@ -50,6 +56,15 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         // Static mode needs no database; its own list is shadowed by the test's directory below.
         builder.UseSetting("Gateway:Directory", "Static");
         builder.UseSetting("Gateway:StaticSilos:0", "http://127.0.0.1:1");
-        builder.ConfigureTestServices(services => services.AddSingleton(_directory));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(_directory);
+            _services?.Invoke(services);
+        });
     }
 }

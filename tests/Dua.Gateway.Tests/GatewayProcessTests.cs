@@ -82,4 +82,22 @@ public sealed class GatewayProcessTests
         Assert.Contains("ConnectionStrings__Dua", gateway.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_invalid_response_cache_setting_stops_start_up_with_the_failure_and_exit_code_2()
+    {
+        using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
+        {
+            ["Gateway__GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Gateway__Directory"] = "Static",
+            ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
+            ["Gateway__ResponseCache__TimeToLive"] = "00:00:05",
+        });
+
+        var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
+
+        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.Contains("TimeToLive", gateway.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
+    }
 }

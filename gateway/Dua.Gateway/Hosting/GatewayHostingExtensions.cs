@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Gateway.Hosting;
@@ -37,7 +38,13 @@ public static class GatewayHostingExtensions
                 {
                     kestrel.Listen(options.GetListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
                 }
+
+                // One header less on every answer; callers learn nothing from it.
+                kestrel.AddServerHeader = false;
             });
+        builder.Services.AddOptions<SocketTransportOptions>()
+            .Configure<IOptions<GatewayOptions>>((sockets, gateway) =>
+                sockets.UnsafePreferInlineScheduling = TryGetValid(gateway, out var options) && options.InlineScheduling);
         return builder;
     }
 

@@ -1,0 +1,360 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Http.Headers;
+using Dua.Gateway.Caching;
+using Dua.Gateway.Discovery;
+using Dua.Testing;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dua.Gateway.Tests;
+
+/// <summary>The gateway's response cache with real Kestrel backends, through the real gateway on a loopback port.</summary>
+public sealed class GatewayResponseCacheTests
+{
+    // Allow-listed in the gateway's appsettings.json.
+    private const string RegionSummary = "/dua.v1.StatisticsService/GetRegionSummary";
+    private const string NationalSummary = "/dua.v1.StatisticsService/GetNationalSummary";
+
+    // Routed to the silos, but not allow-listed.
+    private const string GetRegion = "/dua.v1.RegionService/GetRegion";
+
+    private static readonly TimeSpan TimeToLive = TimeSpan.FromMilliseconds(250);
+
+    [Fact]
+    public async Task A_repeated_call_within_the_time_to_live_gets_the_stored_answer_byte_for_byte()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var first = await CallAsync(http, gateway, RegionSummary, "21");
+        var second = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.Single(silo.Calls);
+        Assert.Equal(ResponseCacheHeader.Miss, first.Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, second.Cache);
+        Assert.Equal("0", second.Trailers["grpc-status"]);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(first.HeadersWithoutCache, second.HeadersWithoutCache);
+        Assert.Equal(first.Trailers, second.Trailers);
+        // The stored answer still names the silo that produced it, and is that silo's first answer.
+        Assert.Equal("silo-a", second.Headers["dua-served-by"]);
+        Assert.StartsWith("silo-a call 1 ", AnsweringBackend.MessageText(second.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_the_time_to_live_the_next_call_goes_to_a_silo_again()
+    {
+        var clock = new ManualClock();
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo, clock: clock);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await CallAsync(http, gateway, RegionSummary, "21");
+        clock.Advance(TimeToLive - TimeSpan.FromMilliseconds(1));
+        var justBefore = await CallAsync(http, gateway, RegionSummary, "21");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var expired = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.Equal(ResponseCacheHeader.Hit, justBefore.Cache);
+        Assert.Equal(ResponseCacheHeader.Miss, expired.Cache);
+        Assert.Equal(2, silo.Calls.Count);
+        Assert.StartsWith("silo-a call 2 ", AnsweringBackend.MessageText(expired.Body), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GetRegion)]
+    [InlineData("/grpc.health.v1.Health/Check")]
+    [InlineData("/dua.v1.StatisticsService/WatchRegionSummary")]
+    public async Task Methods_off_the_allow_list_are_never_cached(string path)
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var first = await CallAsync(http, gateway, path, "21");
+        var second = await CallAsync(http, gateway, path, "21");
+
+        Assert.Equal(2, silo.Calls.Count);
+        Assert.Null(first.Cache);
+        Assert.Null(second.Cache);
+        Assert.StartsWith("silo-a call 2 ", AnsweringBackend.MessageText(second.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Error_answers_are_passed_on_but_never_stored()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+        silo.Status = (int)StatusCode.Unavailable;
+
+        var failed = await CallAsync(http, gateway, RegionSummary, "21");
+        var failedAgain = await CallAsync(http, gateway, RegionSummary, "21");
+        silo.Status = 0;
+        var recovered = await CallAsync(http, gateway, RegionSummary, "21");
+        var stored = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.Equal("14", failed.Trailers["grpc-status"]);
+        Assert.Equal("failing on purpose (silo-a)", failed.Trailers["grpc-message"]);
+        Assert.Equal("14", failedAgain.Trailers["grpc-status"]);
+        Assert.Equal(ResponseCacheHeader.Miss, recovered.Cache);
+        Assert.Equal("0", recovered.Trailers["grpc-status"]);
+        Assert.Equal(ResponseCacheHeader.Hit, stored.Cache);
+        Assert.Equal(3, silo.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Identical_calls_arriving_while_one_is_on_its_way_wait_for_its_answer()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        var arrivals = new CountingCallerView();
+        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView>(arrivals));
+        using var http = GatewayFactory.CreateH2cClient();
+        silo.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var calls = Enumerable.Range(0, 20).Select(_ => CallAsync(http, gateway, NationalSummary, "")).ToList();
+        // Held at the silo until every call has reached the cache (each asks for the caller's view on the way in).
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "all 20 calls reach the cache, the first the silo",
+            () => Task.FromResult(arrivals.Count == 20 && silo.Calls.Count > 0));
+        await Task.Delay(100);
+        silo.Gate.SetResult();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.Single(silo.Calls);
+        Assert.All(answers, answer => Assert.StartsWith("silo-a call 1 ", AnsweringBackend.MessageText(answer.Body), StringComparison.Ordinal));
+        Assert.All(answers, answer => Assert.Equal("0", answer.Trailers["grpc-status"]));
+        Assert.Equal(1, answers.Count(answer => answer.Cache == ResponseCacheHeader.Miss));
+        Assert.Contains(answers, answer => answer.Cache == ResponseCacheHeader.Shared);
+    }
+
+    [Fact]
+    public async Task Identical_calls_waiting_on_a_call_that_fails_ask_a_silo_themselves()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        var arrivals = new CountingCallerView();
+        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView>(arrivals));
+        using var http = GatewayFactory.CreateH2cClient();
+        silo.Status = (int)StatusCode.Unavailable;
+        silo.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = CallAsync(http, gateway, RegionSummary, "04");
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the first call reaches the silo",
+            () => Task.FromResult(silo.Calls.Count > 0));
+        var waiting = Enumerable.Range(0, 5).Select(_ => CallAsync(http, gateway, RegionSummary, "04")).ToList();
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the 5 other calls reach the cache",
+            () => Task.FromResult(arrivals.Count == 6));
+        await Task.Delay(100);
+        silo.Status = 0;
+        silo.Gate.SetResult();
+
+        Assert.Equal("14", (await first).Trailers["grpc-status"]);
+        var answers = await Task.WhenAll(waiting);
+        Assert.All(answers, answer => Assert.Equal("0", answer.Trailers["grpc-status"]));
+        Assert.Equal(6, silo.Calls.Count);
+    }
+
+    [Fact]
+    public async Task The_request_body_is_part_of_the_key()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var gavleborg = await CallAsync(http, gateway, RegionSummary, "21");
+        var sodermanland = await CallAsync(http, gateway, RegionSummary, "04");
+        var gavleborgAgain = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.Equal(ResponseCacheHeader.Miss, sodermanland.Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, gavleborgAgain.Cache);
+        Assert.Equal(gavleborg.Body, gavleborgAgain.Body);
+        Assert.NotEqual(gavleborg.Body, sodermanland.Body);
+        Assert.Equal([Frame("21"), Frame("04")], silo.Calls.Select(call => call.Body));
+    }
+
+    [Fact]
+    public async Task The_method_is_part_of_the_key()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await CallAsync(http, gateway, RegionSummary, "");
+        var national = await CallAsync(http, gateway, NationalSummary, "");
+
+        Assert.Equal(ResponseCacheHeader.Miss, national.Cache);
+        Assert.Equal([RegionSummary, NationalSummary], silo.Calls.Select(call => call.Path));
+    }
+
+    [Fact]
+    public async Task The_callers_view_is_part_of_the_key()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView, ViewFromHeader>());
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var asOffice = await CallAsync(http, gateway, RegionSummary, "21", view: "regional-office-21");
+        var asOperator = await CallAsync(http, gateway, RegionSummary, "21", view: "operations");
+        var asOfficeAgain = await CallAsync(http, gateway, RegionSummary, "21", view: "regional-office-21");
+
+        Assert.Equal(ResponseCacheHeader.Miss, asOperator.Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, asOfficeAgain.Cache);
+        Assert.Equal(asOffice.Body, asOfficeAgain.Body);
+        Assert.Equal(2, silo.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Answers_larger_than_the_limit_are_passed_on_whole_but_not_stored()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo, settings: new() { ["Gateway:ResponseCache:MaxResponseBytes"] = "20" });
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var first = await CallAsync(http, gateway, RegionSummary, "21");
+        var second = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.True(first.Body.Length > 20);
+        Assert.StartsWith("silo-a call 1 ", AnsweringBackend.MessageText(first.Body), StringComparison.Ordinal);
+        Assert.Equal(ResponseCacheHeader.Miss, second.Cache);
+        Assert.Equal(2, silo.Calls.Count);
+    }
+
+    [Fact]
+    public async Task With_the_cache_off_every_call_goes_to_a_silo()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo, settings: new() { ["Gateway:ResponseCache:Enabled"] = "false" });
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var first = await CallAsync(http, gateway, RegionSummary, "21");
+        var second = await CallAsync(http, gateway, RegionSummary, "21");
+
+        Assert.Null(first.Cache);
+        Assert.Null(second.Cache);
+        Assert.Equal(2, silo.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_grpc_client_reads_a_stored_answer_like_any_other()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var channel = gateway.CreateChannel();
+        var method = new Method<StringValue, StringValue>(MethodType.Unary, "dua.v1.StatisticsService", "GetRegionSummary",
+            Marshallers.Create(message => message.ToByteArray(), StringValue.Parser.ParseFrom),
+            Marshallers.Create(message => message.ToByteArray(), StringValue.Parser.ParseFrom));
+        var invoker = channel.CreateCallInvoker();
+
+        var answers = new List<(string Text, string? Cache, string? ServedBy, StatusCode Status)>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var call = invoker.AsyncUnaryCall(method, host: null, new CallOptions(), new StringValue { Value = "21" });
+            var reply = await call.ResponseAsync;
+            var headers = await call.ResponseHeadersAsync;
+            answers.Add((reply.Value, headers.GetValue(ResponseCacheHeader.Name), headers.GetValue("dua-served-by"), call.GetStatus().StatusCode));
+        }
+
+        Assert.Equal(ResponseCacheHeader.Miss, answers[0].Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, answers[1].Cache);
+        Assert.Equal(answers[0].Text, answers[1].Text);
+        Assert.All(answers, answer => Assert.Equal(StatusCode.OK, answer.Status));
+        Assert.All(answers, answer => Assert.Equal("silo-a", answer.ServedBy));
+        Assert.Single(silo.Calls);
+    }
+
+    private static GatewayFactory StartGateway(
+        AnsweringBackend silo,
+        Dictionary<string, string>? settings = null,
+        ManualClock? clock = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Gateway:ResponseCache:Enabled"] = "true",
+            ["Gateway:ResponseCache:TimeToLive"] = TimeToLive.ToString(),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]), all, collection =>
+        {
+            // Tests that do not turn the clock by hand still get one that stands still: no answer expires under them.
+            collection.AddKeyedSingleton<TimeProvider>(GrpcResponseCache.ClockKey, clock ?? new ManualClock());
+            services?.Invoke(collection);
+        }).Start();
+    }
+
+    // A gRPC frame: not compressed, big-endian length, then a StringValue message (empty text: an empty message).
+    private static byte[] Frame(string text)
+    {
+        var message = text.Length == 0 ? [] : new StringValue { Value = text }.ToByteArray();
+        var frame = new byte[5 + message.Length];
+        BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1, 4), message.Length);
+        message.CopyTo(frame, 5);
+        return frame;
+    }
+
+    private static async Task<RawAnswer> CallAsync(HttpClient http, GatewayFactory gateway, string path, string text, string? view = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway.Address, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(Frame(text)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        if (view is not null)
+        {
+            request.Headers.Add(ViewFromHeader.HeaderName, view);
+        }
+
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value));
+        var trailers = response.TrailingHeaders.ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value));
+        return new RawAnswer(headers, body, trailers);
+    }
+
+    /// <summary>An answer as it arrived: headers (content headers included), the body bytes and the trailers.</summary>
+    private sealed record RawAnswer(Dictionary<string, string> Headers, byte[] Body, Dictionary<string, string> Trailers)
+    {
+        public string? Cache => Headers.GetValueOrDefault(ResponseCacheHeader.Name);
+
+        // Date is the time of sending, which differs for any two answers; dua-cache says how the cache took part.
+        public IEnumerable<string> HeadersWithoutCache =>
+            Headers.Where(header => header.Key is not (ResponseCacheHeader.Name or "date"))
+                .Select(header => $"{header.Key}: {header.Value}")
+                .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>One view for all, counting the calls that reached the cache (it asks every cacheable call once).</summary>
+    private sealed class CountingCallerView : ICallerView
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public string KeyOf(HttpContext context)
+        {
+            Interlocked.Increment(ref _count);
+            return "";
+        }
+    }
+
+    /// <summary>Callers name their view in a header: stands in for the per-role views a later issue brings.</summary>
+    private sealed class ViewFromHeader : ICallerView
+    {
+        public const string HeaderName = "x-test-view";
+
+        public string KeyOf(HttpContext context) => context.Request.Headers[HeaderName].ToString();
+    }
+}
