@@ -96,6 +96,7 @@ try
         }
 
         var loadAverage = LoadAverage();
+        await using var gcMonitor = await GcPauseMonitor.StartAsync(silo.ProcessId);
         var latencies = new List<LatencyFigures>();
         foreach (var region in regions)
         {
@@ -112,12 +113,14 @@ try
             }
         }
 
+        var gcPauses = await gcMonitor.StopAsync();
+
         // Last, so that the reads ran on the heap as the feeding left it, not on a freshly compacted one.
         Console.WriteLine("Memory: a full GC induced in the silo");
         var (afterGc, heap) = await memory.AfterFullGcAsync();
         steps.Add(new StepResult(
             size, counted.Values.Sum(), regions.ToDictionary(r => r, r => counted[r]), adding / feedTime.TotalSeconds,
-            new MemoryFigures(settled, afterGc, heap), latencies, loadAverage));
+            new MemoryFigures(settled, afterGc, heap), latencies, gcPauses, loadAverage));
     }
 
     Console.WriteLine();

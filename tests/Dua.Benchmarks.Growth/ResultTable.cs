@@ -20,6 +20,15 @@ public static class ResultTable
         }
 
         output.WriteLine();
+        output.WriteLine("| participants | silo GCs during the reads (gen0/gen1/gen2) | GC pause total ms | longest GC pause ms |");
+        output.WriteLine("|---:|---|---:|---:|");
+        foreach (var step in steps)
+        {
+            var g = step.GcPauses;
+            output.WriteLine(Invariant($"| {step.Participants:N0} | {g.Gen0}/{g.Gen1}/{g.Gen2} | {g.TotalPauseMs:F0} | {g.MaxPauseMs:F1} |"));
+        }
+
+        output.WriteLine();
         output.WriteLine("| participants | client | county | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
         output.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var step in steps)

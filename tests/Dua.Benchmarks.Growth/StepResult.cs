@@ -5,6 +5,7 @@ namespace Dua.Benchmarks.Growth;
 /// <param name="Counted">Participants the 21 counties' aggregates hold, added up.</param>
 /// <param name="CountedByRegion">Participants the aggregates of the read counties hold.</param>
 /// <param name="FeedRate">Participants fed per second while reaching this size.</param>
+/// <param name="GcPauses">The silo's collections while the reads were timed (warm-ups included).</param>
 /// <param name="LoadAverage">The machine's 1-minute load average when the reads began.</param>
 public sealed record StepResult(
     int Participants,
@@ -13,4 +14,5 @@ public sealed record StepResult(
     double FeedRate,
     MemoryFigures Memory,
     IReadOnlyList<LatencyFigures> Latencies,
+    GcPauses GcPauses,
     double LoadAverage);
