@@ -15,10 +15,13 @@ public sealed class GcPauseMonitor : IAsyncDisposable
     private readonly EventPipeSession _session;
     private readonly EventPipeEventSource _source;
     private readonly Task _reading;
+    private readonly Lock _lock = new();
     private readonly int[] _collections = new int[3];
     private double _suspendedAt = double.NaN;
     private double _totalPause;
     private double _maxPause;
+    private double _windowMaxPause;
+    private GcPauses _windowStart = GcPauses.None;
 
     private GcPauseMonitor(EventPipeSession session)
     {
@@ -26,9 +29,12 @@ public sealed class GcPauseMonitor : IAsyncDisposable
         _source = new EventPipeEventSource(session.EventStream);
         _source.Clr.GCStart += e =>
         {
-            if (e.Depth is >= 0 and <= 2)
+            lock (_lock)
             {
-                _collections[e.Depth]++;
+                if (e.Depth is >= 0 and <= 2)
+                {
+                    _collections[e.Depth]++;
+                }
             }
         };
         _source.Clr.GCSuspendEEStart += e => _suspendedAt = e.TimeStampRelativeMSec;
@@ -37,8 +43,13 @@ public sealed class GcPauseMonitor : IAsyncDisposable
             if (!double.IsNaN(_suspendedAt))
             {
                 var pause = e.TimeStampRelativeMSec - _suspendedAt;
-                _totalPause += pause;
-                _maxPause = Math.Max(_maxPause, pause);
+                lock (_lock)
+                {
+                    _totalPause += pause;
+                    _maxPause = Math.Max(_maxPause, pause);
+                    _windowMaxPause = Math.Max(_windowMaxPause, pause);
+                }
+
                 _suspendedAt = double.NaN;
             }
         };
@@ -51,6 +62,24 @@ public sealed class GcPauseMonitor : IAsyncDisposable
             [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC)],
             requestRundown: false, circularBufferMB: 64, CancellationToken.None);
         return new GcPauseMonitor(session);
+    }
+
+    /// <summary>
+    /// The collections since the previous call (or the start). Events arrive with a lag of up to a second or so,
+    /// so a window's figures are close, not exact, at its edges.
+    /// </summary>
+    public GcPauses NextWindow()
+    {
+        lock (_lock)
+        {
+            var now = new GcPauses(_collections[0], _collections[1], _collections[2], _totalPause, _windowMaxPause);
+            var window = new GcPauses(
+                now.Gen0 - _windowStart.Gen0, now.Gen1 - _windowStart.Gen1, now.Gen2 - _windowStart.Gen2,
+                now.TotalPauseMs - _windowStart.TotalPauseMs, _windowMaxPause);
+            _windowStart = now;
+            _windowMaxPause = 0;
+            return window;
+        }
     }
 
     /// <summary>Ends the watch; the figures cover everything from the start.</summary>

@@ -7,7 +7,7 @@ namespace Dua.Benchmarks.Growth;
 
 /// <summary>
 /// Reads one county's summary straight from the silo's gRPC port with Grpc.Net.Client: a fixed number of calls in
-/// flight on one HTTP/2 connection, an untimed warm-up, then a timed run. The client shares the machine with the
+/// flight on one HTTP/2 connection, with an untimed warm-up before the timed run. The client shares the machine with the
 /// silo, so the figures are for comparing sizes, not the silo's capacity.
 /// </summary>
 public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposable
@@ -25,9 +25,8 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
     /// <summary>Reads without timing, so that code on both sides is compiled to its final tier before it is timed.</summary>
     public Task WarmUpAsync(string regionCode, TimeSpan duration) => RunAsync(regionCode, duration, null);
 
-    public async Task<LatencyFigures> MeasureAsync(string regionCode, TimeSpan warmup, TimeSpan duration)
+    public async Task<LatencyFigures> MeasureAsync(string regionCode, TimeSpan duration)
     {
-        await WarmUpAsync(regionCode, warmup);
         var latencies = LatencyFigures.NewHistogram();
         var started = Stopwatch.GetTimestamp();
         var errors = await RunAsync(regionCode, duration, latencies);

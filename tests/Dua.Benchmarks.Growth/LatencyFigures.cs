@@ -2,10 +2,15 @@ using HdrHistogram;
 
 namespace Dua.Benchmarks.Growth;
 
-/// <summary>One timed read of one county by one client: how many answers, how fast, and their latency in milliseconds.</summary>
+/// <summary>
+/// One timed read of one county by one client: how many answers, how fast, and their latency in milliseconds;
+/// with the silo's garbage collections meanwhile.
+/// </summary>
 public sealed record LatencyFigures(
     string Client, string RegionCode, long Calls, long Errors, double PerSecond, double P50, double P90, double P99, double Max)
 {
+    public GcPauses Gc { get; init; } = GcPauses.None;
+
     // Microseconds from 1 µs to 1 minute, 3 significant digits: well under 1 % error at any percentile.
     private const long HighestMicroseconds = 60_000_000;
 

@@ -63,7 +63,7 @@ try
         await grpc.WarmUpAsync(region, 2 * options.Warmup);
         if (h2load)
         {
-            await h2loadReader.MeasureAsync(region, options.Warmup);
+            await h2loadReader.MeasureAsync(region, TimeSpan.FromSeconds(Math.Max(1, options.Warmup.TotalSeconds)));
         }
     }
 
@@ -101,7 +101,9 @@ try
         foreach (var region in regions)
         {
             Console.WriteLine($"Reading county {region} ({counted[region]:N0} participants): grpc-dotnet, {options.Concurrency} in flight, {options.Duration.TotalSeconds:F0} s");
-            latencies.Add(await grpc.MeasureAsync(region, options.Warmup, options.Duration));
+            await grpc.WarmUpAsync(region, options.Warmup);
+            gcMonitor.NextWindow();
+            latencies.Add(await grpc.MeasureAsync(region, options.Duration) with { Gc = gcMonitor.NextWindow() });
         }
 
         if (h2load)
@@ -109,7 +111,8 @@ try
             foreach (var region in regions)
             {
                 Console.WriteLine($"Reading county {region}: h2load, {options.Concurrency} in flight, {options.Duration.TotalSeconds:F0} s");
-                latencies.Add(await h2loadReader.MeasureAsync(region, options.Duration));
+                gcMonitor.NextWindow();
+                latencies.Add(await h2loadReader.MeasureAsync(region, options.Duration) with { Gc = gcMonitor.NextWindow() });
             }
         }
 

@@ -29,14 +29,14 @@ public static class ResultTable
         }
 
         output.WriteLine();
-        output.WriteLine("| participants | client | county | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
-        output.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| participants | client | county | calls | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors | silo GCs 0/1/2 | longest GC pause ms |");
+        output.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var step in steps)
         {
             foreach (var l in step.Latencies)
             {
                 output.WriteLine(Invariant(
-                    $"| {step.Participants:N0} | {l.Client} | {l.RegionCode} | {l.Calls:N0} | {l.PerSecond:F0} | {l.P50:F2} | {l.P90:F2} | {l.P99:F2} | {l.Max:F2} | {l.Errors} |"));
+                    $"| {step.Participants:N0} | {l.Client} | {l.RegionCode} | {l.Calls:N0} | {l.PerSecond:F0} | {l.P50:F2} | {l.P90:F2} | {l.P99:F2} | {l.Max:F2} | {l.Errors} | {l.Gc.Gen0}/{l.Gc.Gen1}/{l.Gc.Gen2} | {l.Gc.MaxPauseMs:F1} |"));
             }
         }
 
