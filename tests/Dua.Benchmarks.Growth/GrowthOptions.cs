@@ -20,6 +20,8 @@ public sealed record GrowthOptions
           --small-region CODE     county read as the small one (default 09, Gotland, the fewest)
           --no-h2load             skip the h2load runs (they need Debian's nghttp2-client)
           --seed N                seed of the generated facts (default 1)
+          --silo-env KEY=VALUE    an extra environment variable for the silo, e.g. a GC setting to compare
+                                  (DOTNET_GCDynamicAdaptationMode=0); may be repeated
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = [10_000, 1_000_000];
@@ -32,6 +34,7 @@ public sealed record GrowthOptions
     public string SmallRegion { get; init; } = "09";
     public bool H2load { get; init; } = true;
     public int Seed { get; init; } = 1;
+    public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <exception cref="ArgumentException">The command line is not valid; the message says why.</exception>
     public static GrowthOptions Parse(IReadOnlyList<string> args)
@@ -53,6 +56,7 @@ public sealed record GrowthOptions
                 "--small-region" => options with { SmallRegion = RegionCode(name, Value()) },
                 "--no-h2load" => options with { H2load = false },
                 "--seed" => options with { Seed = NonNegative(name, Value()) },
+                "--silo-env" => options with { SiloEnvironment = WithSetting(options.SiloEnvironment, Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
@@ -75,6 +79,11 @@ public sealed record GrowthOptions
 
         return sizes.Length > 0 ? sizes : throw new ArgumentException("--sizes needs at least one size");
     }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string value) =>
+        value.Split('=', 2) is [var key, var setting] && key.Length > 0
+            ? new Dictionary<string, string>(settings) { [key] = setting }
+            : throw new ArgumentException($"--silo-env takes KEY=VALUE, not '{value}'");
 
     private static int Positive(string name, string value) =>
         NonNegative(name, value) is var n && n > 0 ? n : throw new ArgumentException($"{name} takes a positive whole number, not '{value}'");

@@ -32,10 +32,15 @@ if (options.H2load && !h2load)
     Console.WriteLine("h2load is not installed (apt-get install -y nghttp2-client): only the .NET client reads.");
 }
 
-using var silo = SiloUnderTest.Start();
+using var silo = SiloUnderTest.Start(options.SiloEnvironment);
 try
 {
     Console.WriteLine($"Silo pid {silo.ProcessId}: gRPC {silo.GrpcAddress}, Orleans gateway port {silo.GatewayPort}");
+    foreach (var (key, value) in options.SiloEnvironment)
+    {
+        Console.WriteLine($"Silo environment: {key}={value}");
+    }
+
     await silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
 
     var clientBuilder = Host.CreateApplicationBuilder();

@@ -35,10 +35,11 @@ public sealed class SiloUnderTest : IDisposable
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
-    public static SiloUnderTest Start()
+    /// <param name="extraEnvironment">Settings added to the silo's environment (and overriding the benchmark's own).</param>
+    public static SiloUnderTest Start(IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var (silo, gateway, grpc, http) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
-        var process = ChildProcess.StartDotnet($"dua-silo-{grpc}", BuildOutput.Silo, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Silo__Clustering"] = "Localhost",
             ["Silo__Storage"] = "Memory",
@@ -49,7 +50,13 @@ public sealed class SiloUnderTest : IDisposable
             ["Participants__PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // Keeps the captured output small; warnings and errors still show in a failure message.
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in extraEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        var process = ChildProcess.StartDotnet($"dua-silo-{grpc}", BuildOutput.Silo, environment);
         return new SiloUnderTest(process, gateway, grpc, http);
     }
 
