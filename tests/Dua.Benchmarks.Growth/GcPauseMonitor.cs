@@ -22,6 +22,7 @@ public sealed class GcPauseMonitor : IAsyncDisposable
     private double _maxPause;
     private double _windowMaxPause;
     private GcPauses _windowStart = GcPauses.None;
+    private int _heaps;
 
     private GcPauseMonitor(EventPipeSession session)
     {
@@ -35,6 +36,14 @@ public sealed class GcPauseMonitor : IAsyncDisposable
                 {
                     _collections[e.Depth]++;
                 }
+            }
+        };
+        // Server GC under DATAS (the default since .NET 9) changes its number of heaps with the load.
+        _source.Clr.GCGlobalHeapHistory += e =>
+        {
+            lock (_lock)
+            {
+                _heaps = Math.Max(_heaps, e.NumHeaps);
             }
         };
         _source.Clr.GCSuspendEEStart += e => _suspendedAt = e.TimeStampRelativeMSec;
@@ -87,7 +96,7 @@ public sealed class GcPauseMonitor : IAsyncDisposable
     {
         await _session.StopAsync(CancellationToken.None);
         await _reading;
-        return new GcPauses(_collections[0], _collections[1], _collections[2], _totalPause, _maxPause);
+        return new GcPauses(_collections[0], _collections[1], _collections[2], _totalPause, _maxPause) { Heaps = _heaps };
     }
 
     public async ValueTask DisposeAsync()

@@ -4,4 +4,9 @@ namespace Dua.Benchmarks.Growth;
 public sealed record GcPauses(int Gen0, int Gen1, int Gen2, double TotalPauseMs, double MaxPauseMs)
 {
     public static GcPauses None { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>The most GC heaps seen (server GC); 0 where not reported.</summary>
+    public int Heaps { get; init; }
+
+    public double MeanPauseMs => Gen0 + Gen1 + Gen2 == 0 ? 0 : TotalPauseMs / (Gen0 + Gen1 + Gen2);
 }

@@ -20,12 +20,12 @@ public static class ResultTable
         }
 
         output.WriteLine();
-        output.WriteLine("| participants | silo GCs during the reads (gen0/gen1/gen2) | GC pause total ms | longest GC pause ms |");
-        output.WriteLine("|---:|---|---:|---:|");
+        output.WriteLine("| participants | silo GCs during the reads (gen0/gen1/gen2) | GC heaps | GC pause total ms | mean pause ms | longest GC pause ms |");
+        output.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var step in steps)
         {
             var g = step.GcPauses;
-            output.WriteLine(Invariant($"| {step.Participants:N0} | {g.Gen0}/{g.Gen1}/{g.Gen2} | {g.TotalPauseMs:F0} | {g.MaxPauseMs:F1} |"));
+            output.WriteLine(Invariant($"| {step.Participants:N0} | {g.Gen0}/{g.Gen1}/{g.Gen2} | {g.Heaps} | {g.TotalPauseMs:F0} | {g.MeanPauseMs:F2} | {g.MaxPauseMs:F1} |"));
         }
 
         output.WriteLine();
