@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Dua.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Dua.Benchmarks.Growth;
+
+/// <summary>
+/// Reads one county's summary straight from the silo's gRPC port with Grpc.Net.Client: a fixed number of calls in
+/// flight on one HTTP/2 connection, with an untimed warm-up before the timed run. The client shares the machine with the
+/// silo, so the figures are for comparing sizes, not the silo's capacity.
+/// </summary>
+public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposable
+{
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(address);
+
+    /// <summary>One call, checked: the county's summary and its participant count.</summary>
+    public async Task<RegionSummary> GetAsync(string regionCode)
+    {
+        var client = new StatisticsService.StatisticsServiceClient(_channel);
+        var response = await client.GetRegionSummaryAsync(new GetRegionSummaryRequest { RegionCode = regionCode }, deadline: DateTime.UtcNow.AddSeconds(30));
+        return response.Region;
+    }
+
+    /// <summary>Reads without timing, so that code on both sides is compiled to its final tier before it is timed.</summary>
+    public Task WarmUpAsync(string regionCode, TimeSpan duration) => RunAsync(regionCode, duration, null);
+
+    public async Task<LatencyFigures> MeasureAsync(string regionCode, TimeSpan duration)
+    {
+        var latencies = LatencyFigures.NewHistogram();
+        var started = Stopwatch.GetTimestamp();
+        var errors = await RunAsync(regionCode, duration, latencies);
+        return LatencyFigures.Of("grpc-dotnet", regionCode, latencies, errors, Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<long> RunAsync(string regionCode, TimeSpan duration, HdrHistogram.LongConcurrentHistogram? latencies)
+    {
+        var client = new StatisticsService.StatisticsServiceClient(_channel);
+        var request = new GetRegionSummaryRequest { RegionCode = regionCode };
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long errors = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await client.GetRegionSummaryAsync(request);
+                }
+                catch (RpcException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies?.RecordValue(LatencyFigures.Clamp(Stopwatch.GetElapsedTime(start).Ticks / 10));
+            }
+        }));
+        return errors;
+    }
+
+    public void Dispose() => _channel.Dispose();
+}
