@@ -25,7 +25,7 @@ public sealed class PersonGenerator(DateOnly today)
             var birth = Earliest.AddDays(Random.Shared.Next(Latest.DayNumber - Earliest.DayNumber + 1));
             var serial = Random.Shared.Next(1, 1000);
             var payload = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
-            var number = string.Create(CultureInfo.InvariantCulture, $"{birth.Year / 100:D2}{payload}{LuhnCheckDigit(payload)}");
+            var number = string.Create(CultureInfo.InvariantCulture, $"{birth.Year / 100:D2}{payload}{Dua.Domain.Luhn.CheckDigit(payload)}");
             lock (drawn)
             {
                 if (drawn.Add(number))
@@ -34,19 +34,6 @@ public sealed class PersonGenerator(DateOnly today)
                 }
             }
         }
-    }
-
-    // The Luhn digit of the 9 digits YYMMDDNNN: double every second digit from the right, starting with the last.
-    private static int LuhnCheckDigit(string payload)
-    {
-        var sum = 0;
-        for (var i = 0; i < payload.Length; i++)
-        {
-            var d = (payload[payload.Length - 1 - i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d > 9 ? d - 9 : d;
-        }
-
-        return (10 - sum % 10) % 10;
     }
 
     private AgeBand AgeBandOf(DateOnly birth)

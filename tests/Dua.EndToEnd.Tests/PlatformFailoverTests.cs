@@ -213,7 +213,7 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
     private static async Task<Recovery> KillWhileCallingAsync(PlatformCluster platform, MunicipalityService.MunicipalityServiceClient client, int victim)
     {
         // Recovered means a full pass over every municipality succeeds: grains of the dead silo included.
-        var codes = await AllMunicipalityCodesAsync(client);
+        var codes = await Municipalities.AllCodesAsync(client);
         var failures = new List<StatusCode>();
         TimeSpan? lastFailure = null;
         TimeSpan? lastRoutingFailure = null;
@@ -253,21 +253,6 @@ public sealed class PlatformFailoverTests(PostgresFixture postgres, ITestOutputH
 
         Assert.True(consecutiveSuccesses >= codes.Length, $"calls had not recovered after 60 s; last failures: {string.Join(", ", failures.TakeLast(5))}");
         return new Recovery(failures.Count, failures.Distinct().ToArray(), lastFailure ?? TimeSpan.Zero, lastRoutingFailure ?? TimeSpan.Zero, lastInFlightFailure);
-    }
-
-    private static async Task<string[]> AllMunicipalityCodesAsync(MunicipalityService.MunicipalityServiceClient client)
-    {
-        var codes = new List<string>();
-        var token = "";
-        do
-        {
-            var page = await client.ListMunicipalitiesAsync(new ListMunicipalitiesRequest { PageSize = 100, PageToken = token });
-            codes.AddRange(page.Municipalities.Select(m => m.MunicipalityCode));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-
-        return codes.ToArray();
     }
 
     private static async Task AssertAllReferenceDataAsync(

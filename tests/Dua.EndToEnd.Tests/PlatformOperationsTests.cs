@@ -87,7 +87,8 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
 
     private async Task StopSiloUnderLoadAsync(ScriptedPlatform platform, MunicipalityService.MunicipalityServiceClient client, int victim)
     {
-        var codes = await AllMunicipalityCodesAsync(client);
+        var codes = await Municipalities.AllCodesAsync(client);
+        Assert.Equal(290, codes.Length);
         var victimName = platform.SiloName(victim);
         var victimPid = int.Parse(platform.State($"silos/{victim}")["pid"]);
         var clock = Stopwatch.StartNew();
@@ -232,22 +233,6 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
 
             Assert.Fail($"no call was served by {silo}");
         });
-
-    private static async Task<string[]> AllMunicipalityCodesAsync(MunicipalityService.MunicipalityServiceClient client)
-    {
-        var codes = new List<string>();
-        var token = "";
-        do
-        {
-            var page = await client.ListMunicipalitiesAsync(new ListMunicipalitiesRequest { PageSize = 100, PageToken = token });
-            codes.AddRange(page.Municipalities.Select(m => m.MunicipalityCode));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-
-        Assert.Equal(290, codes.Count);
-        return codes.ToArray();
-    }
 
     private sealed record Call(TimeSpan Started, TimeSpan Ended, string? ServedBy, string? Failure, IReadOnlyList<Attempt> Retried);
 

@@ -48,21 +48,8 @@ internal static class ParticipantRequests
     public static Person PersonBornOn(DateOnly birth, string serial)
     {
         var nine = birth.ToString("yyMMdd", CultureInfo.InvariantCulture) + serial;
-        var ten = nine + LuhnDigit(nine);
+        var ten = nine + Dua.Domain.Luhn.CheckDigit(nine);
         return new Person(ten.Insert(6, "-"), birth.ToString("yyyy", CultureInfo.InvariantCulture)[..2] + ten);
-    }
-
-    /// <summary>The Luhn check digit of the first nine digits: weights 2, 1, 2, ... and the digit sums of the products.</summary>
-    public static char LuhnDigit(string nineDigits)
-    {
-        var sum = 0;
-        for (var i = 0; i < nineDigits.Length; i++)
-        {
-            var product = (nineDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += product / 10 + product % 10;
-        }
-
-        return (char)('0' + (10 - sum % 10) % 10);
     }
 
     /// <summary>The number with a wrong check digit.</summary>
