@@ -1,18 +1,27 @@
+using Dua.Gateway.Authentication;
 using Dua.Gateway.Caching;
 using Dua.Gateway.Discovery;
 using Dua.Gateway.Hosting;
+using Dua.Gateway.Limits;
 using Dua.Gateway.Proxy;
+using Dua.Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGatewayOptions();
 builder.AddGatewayGrpcEndpoint();
+builder.AddGatewayAuthentication();
+builder.AddGatewayRateLimit();
+builder.AddGatewayLimits();
 builder.AddSiloDirectory();
 builder.AddGatewayProxy();
 builder.AddGatewayResponseCache();
 
 var app = builder.Build();
 
+app.UseGatewayCallerGate();
+app.UseGatewayRateLimit();
+app.UseGatewaySiloDeadline();
 app.UseGatewayResponseCache();
 app.UseRouting();
 app.MapGatewayHealth();

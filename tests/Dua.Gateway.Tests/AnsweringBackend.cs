@@ -26,6 +26,7 @@ internal sealed class AnsweringBackend : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Path, byte[] Body)> _calls = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
     private int _callCount;
 
     private AnsweringBackend(string name, WebApplication app)
@@ -42,6 +43,9 @@ internal sealed class AnsweringBackend : IAsyncDisposable
 
     /// <summary>The gRPC calls that reached this backend, in arrival order.</summary>
     public IReadOnlyCollection<(string Path, byte[] Body)> Calls => _calls;
+
+    /// <summary>The request headers of the calls that reached this backend (names in lower case), in arrival order.</summary>
+    public IReadOnlyCollection<IReadOnlyDictionary<string, string>> Headers => _headers;
 
     /// <summary>The gRPC status calls arriving from now on answer with (0 = OK, with a message).</summary>
     public int Status { get; set; }
@@ -75,6 +79,8 @@ internal sealed class AnsweringBackend : IAsyncDisposable
         using var request = new MemoryStream();
         await context.Request.Body.CopyToAsync(request);
         var path = context.Request.Path.Value!;
+        _headers.Enqueue(context.Request.Headers.ToDictionary(
+            header => header.Key.ToLowerInvariant(), header => header.Value.ToString(), StringComparer.Ordinal));
         _calls.Enqueue((path, request.ToArray()));
         var number = Interlocked.Increment(ref _callCount);
         // Decided on arrival: a call held at the gate answers as the backend stood when it came in.

@@ -43,6 +43,23 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
 
+    /// <summary>A channel whose calls carry a bearer token for the caller.</summary>
+    public GrpcChannel CreateChannel(Dua.Security.Caller caller)
+    {
+        var token = TestTokens.For(caller);
+        var credentials = Grpc.Core.CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        // Call credentials over cleartext h2c must be allowed explicitly: it is loopback in tests.
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            Credentials = Grpc.Core.ChannelCredentials.Create(Grpc.Core.ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
     /// <summary>An HTTP/2-only cleartext client, for requests that are not calls of a generated gRPC client.</summary>
     public static HttpClient CreateH2cClient() => new()
     {
@@ -56,6 +73,11 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         // Static mode needs no database; its own list is shadowed by the test's directory below.
         builder.UseSetting("Gateway:Directory", "Static");
         builder.UseSetting("Gateway:StaticSilos:0", "http://127.0.0.1:1");
+        foreach (var (key, value) in TestTokens.GatewaySettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -24,7 +24,7 @@ public sealed class GatewayOptionsTests
     [Fact]
     public void Defaults_with_a_connection_string_are_valid()
     {
-        Assert.Empty(Validate(new GatewayOptions { ConnectionString = "Host=localhost" }));
+        Assert.Empty(Validate(new GatewayOptions { ConnectionString = "Host=localhost", SiloCredential = TestTokens.SiloCredential }));
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class GatewayOptionsTests
         Assert.Contains(
             Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["https://127.0.0.1:5101"] }),
             m => m.Contains("https://127.0.0.1:5101", StringComparison.Ordinal));
-        Assert.Empty(Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["http://127.0.0.1:5101"] }));
+        Assert.Empty(Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["http://127.0.0.1:5101"], SiloCredential = TestTokens.SiloCredential }));
     }
 
     [Theory]
@@ -70,6 +70,18 @@ public sealed class GatewayOptionsTests
         Assert.NotEmpty(Validate(new GatewayOptions { PollInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture), ConnectionString = "Host=x" }));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("too-short-012345678901234567890")]
+    [InlineData("                                        ")]
+    public void The_silo_credential_is_required_and_at_least_32_characters(string? credential)
+    {
+        Assert.Contains(
+            Validate(new GatewayOptions { ConnectionString = "Host=x", SiloCredential = credential }),
+            m => m.Contains("Gateway__SiloCredential", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Configuration_binds_the_Gateway_section_and_ConnectionStrings_Dua()
     {
@@ -81,6 +93,7 @@ public sealed class GatewayOptionsTests
             ["Gateway:PollInterval"] = "00:00:05",
             ["Gateway:ClusterId"] = "demo",
             ["ConnectionStrings:Dua"] = "Host=db",
+            ["Gateway:SiloCredential"] = TestTokens.SiloCredential,
         });
         using var services = builder.Services.BuildServiceProvider();
 

@@ -26,6 +26,8 @@ public sealed class GatewayProcessTests
             ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
             ["Gateway__Directory"] = "Static",
             ["Gateway__StaticSilos__0"] = silo.Address.AbsoluteUri,
+            ["Gateway__Authentication__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Gateway__SiloCredential"] = TestTokens.SiloCredential,
         });
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var client = new Health.HealthClient(channel);
@@ -57,6 +59,8 @@ public sealed class GatewayProcessTests
             ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
             ["Gateway__Directory"] = "Static",
             ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
+            ["Gateway__Authentication__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Gateway__SiloCredential"] = TestTokens.SiloCredential,
         });
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
@@ -92,6 +96,8 @@ public sealed class GatewayProcessTests
             ["Gateway__Directory"] = "Static",
             ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
             ["Gateway__ResponseCache__TimeToLive"] = "00:00:05",
+            ["Gateway__Authentication__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Gateway__SiloCredential"] = TestTokens.SiloCredential,
         });
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
@@ -99,5 +105,52 @@ public sealed class GatewayProcessTests
         Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
         Assert.Contains("TimeToLive", gateway.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_keys_and_credential_start_up_stops_with_one_line_naming_the_variables()
+    {
+        // The repository's appsettings.json holds neither: an operator must provide both.
+        using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
+        {
+            ["Gateway__GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Gateway__Directory"] = "Static",
+            ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
+        });
+
+        var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
+
+        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        var line = Assert.Single(gateway.Output.Split('\n'), l => l.Contains("Invalid gateway configuration", StringComparison.Ordinal));
+        Assert.Contains("Gateway__Authentication__SigningKeyFiles__0", line, StringComparison.Ordinal);
+        Assert.Contains("Gateway__SiloCredential", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signing_key_file_that_is_not_a_key_stops_start_up_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dua-gateway-not-a-key-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(path, "not a key");
+        try
+        {
+            using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
+            {
+                ["Gateway__GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Gateway__Directory"] = "Static",
+                ["Gateway__StaticSilos__0"] = "http://127.0.0.1:1",
+                ["Gateway__Authentication__SigningKeyFiles__0"] = path,
+                ["Gateway__SiloCredential"] = TestTokens.SiloCredential,
+            });
+
+            var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
+
+            Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+            Assert.Contains(path, gateway.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Dua.Gateway.Caching;
 using Dua.Gateway.Discovery;
+using Dua.Security;
 using Dua.Testing;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -191,20 +192,76 @@ public sealed class GatewayResponseCacheTests
     }
 
     [Fact]
-    public async Task The_callers_view_is_part_of_the_key()
+    public async Task Callers_with_the_same_role_and_areas_share_answers()
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
-        await using var gateway = StartGateway(silo, services: services => services.AddSingleton<ICallerView, ViewFromHeader>());
+        await using var gateway = StartGateway(silo);
         using var http = GatewayFactory.CreateH2cClient();
 
-        var asOffice = await CallAsync(http, gateway, RegionSummary, "21", view: "regional-office-21");
-        var asOperator = await CallAsync(http, gateway, RegionSummary, "21", view: "operations");
-        var asOfficeAgain = await CallAsync(http, gateway, RegionSummary, "21", view: "regional-office-21");
+        var first = await CallAsync(http, gateway, RegionSummary, "21", TestTokens.RegionalOffice("office-1", "21"));
+        // Another person at an office for the same county: the same view, so the same answer.
+        var colleague = await CallAsync(http, gateway, RegionSummary, "21", TestTokens.RegionalOffice("office-2", "21"));
 
-        Assert.Equal(ResponseCacheHeader.Miss, asOperator.Cache);
-        Assert.Equal(ResponseCacheHeader.Hit, asOfficeAgain.Cache);
+        Assert.Equal(ResponseCacheHeader.Miss, first.Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, colleague.Cache);
+        Assert.Equal(first.Body, colleague.Body);
+        Assert.Single(silo.Calls);
+    }
+
+    [Fact]
+    public async Task A_regional_office_answer_is_never_served_to_an_agency_and_vice_versa()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+        var office = TestTokens.RegionalOffice("office-1", "21");
+        var agency = TestTokens.Agency("agency-1", "21");
+
+        var asOffice = await CallAsync(http, gateway, RegionSummary, "21", office);
+        var asAgency = await CallAsync(http, gateway, RegionSummary, "21", agency);
+        var asOfficeAgain = await CallAsync(http, gateway, RegionSummary, "21", office);
+        var asAgencyAgain = await CallAsync(http, gateway, RegionSummary, "21", agency);
+        // Same role, other areas: another view too.
+        var asOtherOffice = await CallAsync(http, gateway, RegionSummary, "21", TestTokens.RegionalOffice("office-3", "04"));
+
+        Assert.Equal(ResponseCacheHeader.Miss, asAgency.Cache);
+        Assert.Equal(ResponseCacheHeader.Miss, asOtherOffice.Cache);
+        Assert.NotEqual(asOffice.Body, asAgency.Body);
         Assert.Equal(asOffice.Body, asOfficeAgain.Body);
-        Assert.Equal(2, silo.Calls.Count);
+        Assert.Equal(asAgency.Body, asAgencyAgain.Body);
+        Assert.Equal(ResponseCacheHeader.Hit, asOfficeAgain.Cache);
+        Assert.Equal(ResponseCacheHeader.Hit, asAgencyAgain.Cache);
+        Assert.Equal(3, silo.Calls.Count);
+        Assert.Equal(
+            [Roles.RegionalOffice, Roles.Agency, Roles.RegionalOffice],
+            silo.Headers.Select(headers => headers[CallerHeaders.Role]));
+    }
+
+    [Fact]
+    public async Task A_call_without_a_valid_token_never_gets_a_stored_answer()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = StartGateway(silo);
+        using var http = GatewayFactory.CreateH2cClient();
+
+        var stored = await CallAsync(http, gateway, RegionSummary, "21");
+        var anonymous = await CallAsync(http, gateway, RegionSummary, "21", token: "");
+        var forged = await CallAsync(http, gateway, RegionSummary, "21", token: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+
+        Assert.Equal(ResponseCacheHeader.Miss, stored.Cache);
+        Assert.All([anonymous, forged], answer =>
+        {
+            Assert.Equal("16", answer.Headers["grpc-status"]);
+            Assert.Null(answer.Cache);
+            Assert.Empty(answer.Body);
+        });
+        Assert.Single(silo.Calls);
+    }
+
+    [Fact]
+    public void Without_an_authenticated_caller_there_is_no_view_to_cache_under()
+    {
+        Assert.Null(new RoleAndAreasCallerView().KeyOf(new DefaultHttpContext()));
     }
 
     [Fact]
@@ -243,7 +300,7 @@ public sealed class GatewayResponseCacheTests
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
         await using var gateway = StartGateway(silo);
-        using var channel = gateway.CreateChannel();
+        using var channel = gateway.CreateChannel(TestTokens.Operations);
         var method = new Method<StringValue, StringValue>(MethodType.Unary, "dua.v1.StatisticsService", "GetRegionSummary",
             Marshallers.Create(message => message.ToByteArray(), StringValue.Parser.ParseFrom),
             Marshallers.Create(message => message.ToByteArray(), StringValue.Parser.ParseFrom));
@@ -300,7 +357,10 @@ public sealed class GatewayResponseCacheTests
         return frame;
     }
 
-    private static async Task<RawAnswer> CallAsync(HttpClient http, GatewayFactory gateway, string path, string text, string? view = null)
+    /// <param name="caller">Who calls (operations when not given).</param>
+    /// <param name="token">A token to send as it is instead of one for the caller; empty sends none.</param>
+    private static async Task<RawAnswer> CallAsync(
+        HttpClient http, GatewayFactory gateway, string path, string text, Caller? caller = null, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway.Address, path))
         {
@@ -310,9 +370,10 @@ public sealed class GatewayResponseCacheTests
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        if (view is not null)
+        token ??= TestTokens.For(caller ?? TestTokens.Operations);
+        if (token.Length > 0)
         {
-            request.Headers.Add(ViewFromHeader.HeaderName, view);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         using var response = await http.SendAsync(request);
@@ -348,13 +409,5 @@ public sealed class GatewayResponseCacheTests
             Interlocked.Increment(ref _count);
             return "";
         }
-    }
-
-    /// <summary>Callers name their view in a header: stands in for the per-role views a later issue brings.</summary>
-    private sealed class ViewFromHeader : ICallerView
-    {
-        public const string HeaderName = "x-test-view";
-
-        public string KeyOf(HttpContext context) => context.Request.Headers[HeaderName].ToString();
     }
 }

@@ -33,7 +33,7 @@ public sealed class GrpcResponseCacheMiddleware
     }
 
     public Task InvokeAsync(HttpContext context) =>
-        IsCacheable(context.Request) ? InvokeCachedAsync(context) : _next(context);
+        IsCacheable(context.Request) && _callerView.KeyOf(context) is { } view ? InvokeCachedAsync(context, view) : _next(context);
 
     // gRPC paths are case-sensitive; HTTP/2 carries the trailers a gRPC answer ends with.
     private bool IsCacheable(HttpRequest request) =>
@@ -42,7 +42,7 @@ public sealed class GrpcResponseCacheMiddleware
         && request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
         && HttpProtocol.IsHttp2(request.Protocol);
 
-    private async Task InvokeCachedAsync(HttpContext context)
+    private async Task InvokeCachedAsync(HttpContext context, string view)
     {
         var body = context.Request.BodyReader;
         var read = await body.ReadAtLeastAsync(_maxRequestBytes + 1, context.RequestAborted);
@@ -55,7 +55,7 @@ public sealed class GrpcResponseCacheMiddleware
             return;
         }
 
-        var key = new GrpcCacheKey(context.Request.Path.Value!, _callerView.KeyOf(context), message.ToArray());
+        var key = new GrpcCacheKey(context.Request.Path.Value!, view, message.ToArray());
         if (_cache.TryGet(key, out var stored))
         {
             body.AdvanceTo(message.End);

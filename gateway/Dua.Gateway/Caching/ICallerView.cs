@@ -6,6 +6,9 @@ namespace Dua.Gateway.Caching;
 /// </summary>
 public interface ICallerView
 {
-    /// <summary>A value equal for all callers who must get the same answer to the same request.</summary>
-    string KeyOf(HttpContext context);
+    /// <summary>
+    /// A value equal for all callers who must get the same answer to the same request; <c>null</c> when the call must
+    /// not take part in the cache at all (it is neither served a stored answer nor stores its own).
+    /// </summary>
+    string? KeyOf(HttpContext context);
 }

@@ -9,7 +9,7 @@ public static class ResponseCacheExtensions
             .BindConfiguration(ResponseCacheOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ICallerView, SharedCallerView>();
+        builder.Services.AddSingleton<ICallerView, RoleAndAreasCallerView>();
         builder.Services.AddKeyedSingleton(GrpcResponseCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<GrpcResponseCache>();
         return builder;

@@ -2,6 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Dua.Gateway.Authentication;
+using Dua.Gateway.Caching;
+using Dua.Gateway.Limits;
+using Dua.Gateway.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Gateway.Hosting;
@@ -74,6 +78,7 @@ public static class GatewayHostingExtensions
     {
         try
         {
+            ValidateAllOptions(app.Services);
             var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             PortGuard.EnsureFree(options.GetListenIPAddress(), options.GrpcPort);
             await app.RunAsync();
@@ -81,7 +86,12 @@ public static class GatewayHostingExtensions
         }
         catch (OptionsValidationException e)
         {
-            return await FailAsync(app, InvalidConfigurationExitCode, $"Invalid gateway configuration: {string.Join(" ", e.Failures)}");
+            return await FailAsync(app, InvalidConfigurationExitCode, InvalidConfigurationMessage(e.Failures));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            return await FailAsync(app, InvalidConfigurationExitCode,
+                InvalidConfigurationMessage(e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures)));
         }
         catch (PortInUseException e)
         {
@@ -94,6 +104,40 @@ public static class GatewayHostingExtensions
             return await FailAsync(app, PortInUseException.ExitCode, new PortInUseException(options.GetListenIPAddress(), options.GrpcPort, e).Message);
         }
     }
+
+    // Every section's failures in one line, so an operator fixes them all in one go rather than one per start.
+    private static void ValidateAllOptions(IServiceProvider services)
+    {
+        var failures = new List<string>();
+        foreach (var read in OptionsRead)
+        {
+            try
+            {
+                read(services);
+            }
+            catch (OptionsValidationException e)
+            {
+                failures.AddRange(e.Failures);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(GatewayOptions), failures);
+        }
+    }
+
+    private static readonly Action<IServiceProvider>[] OptionsRead =
+    [
+        services => _ = services.GetRequiredService<IOptions<GatewayOptions>>().Value,
+        services => _ = services.GetRequiredService<IOptions<GatewayAuthenticationOptions>>().Value,
+        services => _ = services.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value,
+        services => _ = services.GetRequiredService<IOptions<GatewayLimitsOptions>>().Value,
+        services => _ = services.GetRequiredService<IOptions<ResponseCacheOptions>>().Value,
+    ];
+
+    private static string InvalidConfigurationMessage(IEnumerable<string> failures) =>
+        $"Invalid gateway configuration: {string.Join(" ", failures)}";
 
     private static async Task<int> FailAsync(WebApplication app, int exitCode, string message)
     {

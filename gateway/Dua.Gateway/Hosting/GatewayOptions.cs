@@ -11,6 +11,8 @@ public sealed class GatewayOptions : IValidatableObject
 {
     public const string SectionName = "Gateway";
 
+    public const int MinSiloCredentialLength = 32;
+
     /// <summary>Loopback unless deliberately opened: the gateway is the only public entry point.</summary>
     [Required]
     public string ListenAddress { get; set; } = "127.0.0.1";
@@ -39,6 +41,12 @@ public sealed class GatewayOptions : IValidatableObject
     /// </summary>
     public bool InlineScheduling { get; set; }
 
+    /// <summary>
+    /// The internal credential the gateway sends to the silos on every call (header <c>dua-caller-credential</c>); it
+    /// must equal the silos' <c>Silo:GatewayCredential</c>. Secret: from the environment, never from the repository.
+    /// </summary>
+    public string? SiloCredential { get; set; }
+
     /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
     public string? ConnectionString { get; set; }
 
@@ -50,6 +58,13 @@ public sealed class GatewayOptions : IValidatableObject
         if (!IPAddress.TryParse(ListenAddress, out _))
         {
             yield return new ValidationResult($"Gateway:ListenAddress '{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
+        }
+
+        if (SiloCredential is not { Length: >= MinSiloCredentialLength } || string.IsNullOrWhiteSpace(SiloCredential))
+        {
+            yield return new ValidationResult(
+                $"Gateway:SiloCredential (env Gateway__SiloCredential) is required: the silos' shared internal credential, at least {MinSiloCredentialLength} characters.",
+                [nameof(SiloCredential)]);
         }
 
         switch (Directory)

@@ -1,0 +1,55 @@
+using Dua.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dua.Gateway.Authentication;
+
+/// <summary>JWT bearer validation of callers' tokens, and the gate that puts it in front of everything else.</summary>
+public static class GatewayAuthenticationExtensions
+{
+    public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayAuthenticationOptions>()
+            .BindConfiguration(GatewayAuthenticationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<GatewayAuthenticationOptions>>((jwt, authentication) => Configure(jwt, authentication.Value));
+        return builder;
+    }
+
+    /// <summary>Must come first: nothing after it (rate limit, cache, proxy) sees a request the gate refused.</summary>
+    public static WebApplication UseGatewayCallerGate(this WebApplication app)
+    {
+        app.UseMiddleware<CallerGateMiddleware>();
+        return app;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, GatewayAuthenticationOptions authentication)
+    {
+        authentication.LoadKeys(out var keys);
+        // Claims keep their names from the token (sub, org, role, dua_area), as Caller.TryFromClaims reads them.
+        jwt.MapInboundClaims = false;
+        // The gateway has no metadata endpoint to ask: issuer, audience and keys are all configured.
+        jwt.RequireHttpsMetadata = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = authentication.Issuer,
+            ValidAudience = authentication.Audience,
+            IssuerSigningKeys = keys,
+            ValidAlgorithms = [TokenSigningKeys.Algorithm],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = authentication.ClockSkew,
+            NameClaimType = DuaClaimTypes.Subject,
+            RoleClaimType = DuaClaimTypes.Role,
+        };
+    }
+}

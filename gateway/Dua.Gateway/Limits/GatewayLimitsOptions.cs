@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dua.Gateway.Limits;
+
+/// <summary>
+/// Bounds on what one call may cost the platform. Bound from <c>Gateway:Limits</c>
+/// (env <c>Gateway__Limits__MaxRequestBytes=1048576</c>, <c>Gateway__Limits__SiloDeadline=00:00:10</c>).
+/// </summary>
+public sealed class GatewayLimitsOptions
+{
+    public const string SectionName = "Gateway:Limits";
+
+    /// <summary>The largest request body (all gRPC frames of a call) Kestrel accepts; larger calls are refused.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The longest a unary dua.v1 call may take at a silo: sent as <c>grpc-timeout</c> when the client sent none or a
+    /// longer one, so the silo gives up (DEADLINE_EXCEEDED) instead of working for a caller long gone.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SiloDeadline { get; set; } = TimeSpan.FromSeconds(10);
+}
