@@ -21,8 +21,8 @@ var app = builder.Build();
 
 app.UseGatewayCallerGate();
 app.UseGatewayRateLimit();
-app.UseGatewaySiloDeadline();
 app.UseGatewayResponseCache();
+app.UseGatewayLimits();
 app.UseRouting();
 app.MapGatewayHealth();
 app.MapReverseProxy();

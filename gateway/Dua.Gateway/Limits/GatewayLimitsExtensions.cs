@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dua.Gateway.Limits;
 
-/// <summary>The request size limit (Kestrel's) and the deadline on calls to silos.</summary>
+/// <summary>The request size limit and the deadline on calls to silos.</summary>
 public static class GatewayLimitsExtensions
 {
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
@@ -15,6 +15,7 @@ public static class GatewayLimitsExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayLimitsOptions>>((kestrel, limits) =>
             {
+                // Covers what is not gRPC; YARP lifts this limit for gRPC requests, which RequestSizeLimitMiddleware bounds.
                 // Kestrel's options are read before start-up validation runs; invalid limits are reported by it instead.
                 try
                 {
@@ -27,8 +28,13 @@ public static class GatewayLimitsExtensions
         return builder;
     }
 
-    public static WebApplication UseGatewaySiloDeadline(this WebApplication app)
+    /// <summary>
+    /// After the response cache: a stored answer needs neither, and the cache reads a request body (bounded by its own
+    /// smaller limit) straight from Kestrel, leaving it for the size-limited stream the forwarder then reads.
+    /// </summary>
+    public static WebApplication UseGatewayLimits(this WebApplication app)
     {
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<SiloDeadlineMiddleware>();
         return app;
     }

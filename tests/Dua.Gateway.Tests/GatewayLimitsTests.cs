@@ -1,0 +1,122 @@
+using Dua.Gateway.Discovery;
+using Dua.Gateway.Limits;
+using Grpc.Core;
+
+namespace Dua.Gateway.Tests;
+
+/// <summary>The request size limit and the deadline the gateway puts on calls to silos.</summary>
+public sealed class GatewayLimitsTests
+{
+    private const string GetRegion = "/dua.v1.RegionService/GetRegion";
+    private const string Watch = "/dua.v1.StatisticsService/WatchRegionSummary";
+
+    [Theory]
+    [InlineData(null, "10000m")]
+    [InlineData("2S", "2S")]
+    [InlineData("9999m", "9999m")]
+    [InlineData("10001m", "10000m")]
+    [InlineData("1H", "10000m")]
+    [InlineData("garbage", "10000m")]
+    public async Task A_unary_call_reaches_the_silo_with_at_most_the_silo_deadline(string? sent, string expected)
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint])).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, TestTokens.For(TestTokens.Operations),
+            sent is null ? [] : [new(GrpcTimeout.HeaderName, sent)]);
+
+        Assert.Equal(expected, Assert.Single(silo.Headers)[GrpcTimeout.HeaderName]);
+    }
+
+    [Fact]
+    public async Task The_silo_deadline_is_configurable()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
+            new Dictionary<string, string> { ["Gateway:Limits:SiloDeadline"] = "00:00:03" }).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, TestTokens.For(TestTokens.Operations));
+
+        Assert.Equal("3000m", Assert.Single(silo.Headers)[GrpcTimeout.HeaderName]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1H")]
+    public async Task The_watch_stream_keeps_the_clients_deadline_or_none(string? sent)
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint])).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await RawGrpcCall.SendAsync(http, gateway.Address, Watch, TestTokens.For(TestTokens.Operations),
+            sent is null ? [] : [new(GrpcTimeout.HeaderName, sent)]);
+
+        Assert.Equal(sent, Assert.Single(silo.Headers).GetValueOrDefault(GrpcTimeout.HeaderName));
+    }
+
+    [Fact]
+    public async Task A_request_larger_than_the_limit_is_refused()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
+            new Dictionary<string, string> { ["Gateway:Limits:MaxRequestBytes"] = "4096" }).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+        var token = TestTokens.For(TestTokens.Operations);
+
+        var small = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 4000);
+        var large = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 8192);
+
+        Assert.Equal("0", small.GrpcStatus);
+        Assert.Equal("8", large.GrpcStatus);
+        Assert.Contains("larger than the gateway's limit of 4096 bytes", large.GrpcMessage, StringComparison.Ordinal);
+        Assert.Single(silo.Calls);
+    }
+
+    [Fact]
+    public async Task A_grpc_client_streaming_a_request_past_the_limit_sees_ResourceExhausted()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
+            new Dictionary<string, string> { ["Gateway:Limits:MaxRequestBytes"] = "4096" }).Start();
+        using var channel = gateway.CreateChannel(TestTokens.Operations);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "dua.v1.RegionService", "GetRegion",
+            Marshallers.Create(bytes => bytes, bytes => bytes), Marshallers.Create(bytes => bytes, bytes => bytes));
+        var invoker = channel.CreateCallInvoker();
+
+        // A gRPC client sends no content-length: the limit has to be found while the body is read.
+        var small = await invoker.AsyncUnaryCall(method, null, new CallOptions(), new byte[1000]).ResponseAsync;
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            invoker.AsyncUnaryCall(method, null, new CallOptions(), new byte[64 * 1024]).ResponseAsync);
+
+        Assert.NotEmpty(small);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Single(silo.Calls);
+    }
+
+    [Theory]
+    [InlineData("10S", 10_000)]
+    [InlineData("250m", 250)]
+    [InlineData("2M", 120_000)]
+    [InlineData("1H", 3_600_000)]
+    [InlineData("1500000u", 1_500)]
+    [InlineData("2000000n", 2)]
+    public void Grpc_timeouts_parse(string value, int milliseconds)
+    {
+        Assert.True(GrpcTimeout.TryParse(value, out var timeout));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), timeout);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("S")]
+    [InlineData("123456789S")]
+    [InlineData("10s")]
+    [InlineData("-1S")]
+    public void Malformed_grpc_timeouts_do_not_parse(string value)
+    {
+        Assert.False(GrpcTimeout.TryParse(value, out _));
+    }
+}
