@@ -35,6 +35,14 @@ public sealed class GatewayAuthenticationOptionsTests
     }
 
     [Fact]
+    public void A_private_key_is_refused()
+    {
+        var problem = Assert.Single(Validate(new GatewayAuthenticationOptions { Issuer = "i", Audience = "a", SigningKeys = [TestTokens.PrivateKeyPem] }));
+
+        Assert.Contains("public key only", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_key_file_is_named()
     {
         var path = Path.Combine(Path.GetTempPath(), $"dua-no-such-key-{Guid.NewGuid():N}.pem");

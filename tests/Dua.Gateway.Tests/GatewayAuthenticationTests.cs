@@ -172,6 +172,28 @@ public sealed class GatewayAuthenticationTests
         Assert.Equal("0", answer.GrpcStatus);
     }
 
+    [Fact]
+    public async Task A_token_accepted_once_is_refused_once_it_expires()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
+            new Dictionary<string, string> { ["Gateway:Authentication:ClockSkew"] = "00:00:00" }).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+        var token = TestTokens.Minter.Mint(TestTokens.Operations, TimeSpan.FromSeconds(2));
+
+        var fresh = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
+        var again = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
+        // exp has whole seconds: 3 s later the token is past it whatever the rounding.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var expired = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
+
+        Assert.Equal("0", fresh.GrpcStatus);
+        Assert.Equal("0", again.GrpcStatus);
+        Assert.Equal("16", expired.GrpcStatus);
+        Assert.Contains("expired", expired.GrpcMessage, StringComparison.Ordinal);
+        Assert.Equal(2, silo.Calls.Count);
+    }
+
     private static string? BadToken(string kind)
     {
         var caller = TestTokens.Agency();

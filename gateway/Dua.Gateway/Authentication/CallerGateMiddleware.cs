@@ -12,8 +12,14 @@ namespace Dua.Gateway.Authentication;
 /// caller, or it ends here as UNAUTHENTICATED. Then the caller's identity is passed on to the silos in headers only the
 /// gateway sets: whatever a client sent under those names, and its token, never reach a silo.
 /// </summary>
-public sealed class CallerGateMiddleware(RequestDelegate next, IOptions<GatewayAuthenticationOptions> authentication, IOptions<GatewayOptions> gateway)
+public sealed class CallerGateMiddleware(
+    RequestDelegate next,
+    IOptions<GatewayAuthenticationOptions> authentication,
+    IOptions<GatewayOptions> gateway,
+    ValidatedTokenCache validated)
 {
+    private const string BearerPrefix = "Bearer ";
+
     private readonly bool _openReflection = authentication.Value.OpenReflection;
     private readonly string _siloCredential = gateway.Value.SiloCredential!;
 
@@ -39,8 +45,14 @@ public sealed class CallerGateMiddleware(RequestDelegate next, IOptions<GatewayA
         await next(context);
     }
 
-    private static async Task<(Caller? Caller, string? Problem)> AuthenticateAsync(HttpContext context)
+    private async Task<(Caller? Caller, string? Problem)> AuthenticateAsync(HttpContext context)
     {
+        var token = BearerToken(context.Request);
+        if (token is not null && validated.TryGet(token, out var known))
+        {
+            return (known, null);
+        }
+
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.None)
         {
@@ -52,9 +64,26 @@ public sealed class CallerGateMiddleware(RequestDelegate next, IOptions<GatewayA
             return (null, TokenFailure.Describe(result.Failure));
         }
 
-        return Caller.TryFromClaims(result.Principal, out var caller, out var problem)
-            ? (caller, null)
-            : (null, $"bad claims: {problem}");
+        if (!Caller.TryFromClaims(result.Principal, out var caller, out var problem))
+        {
+            return (null, $"bad claims: {problem}");
+        }
+
+        if (token is not null)
+        {
+            validated.Add(token, caller!, result.Principal.FindFirst("exp")?.Value);
+        }
+
+        return (caller, null);
+    }
+
+    // The token as JwtBearer reads it: after "Bearer " (any case), trimmed.
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && header.Length > BearerPrefix.Length
+            ? header[BearerPrefix.Length..].Trim()
+            : null;
     }
 
     private void PassOn(IHeaderDictionary headers, Caller? caller)

@@ -15,6 +15,8 @@ public static class GatewayAuthenticationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthenticationOptions>>((jwt, authentication) => Configure(jwt, authentication.Value));

@@ -31,6 +31,10 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many validated tokens the gate remembers (see <see cref="ValidatedTokenCache"/>); 0 validates every call.</summary>
+    [Range(0, 10_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SigningKeys.Count == 0 && SigningKeyFiles.Count == 0)
@@ -54,7 +58,11 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
         var loaded = new List<SecurityKey>();
         for (var i = 0; i < SigningKeys.Count; i++)
         {
-            if (TryParse(SigningKeys[i], out var key))
+            if (IsPrivate(SigningKeys[i]))
+            {
+                problems.Add($"Gateway:Authentication:SigningKeys:{i} is a private key; give the gateway the public key only.");
+            }
+            else if (TryParse(SigningKeys[i], out var key))
             {
                 loaded.Add(key);
             }
@@ -77,7 +85,11 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
                 continue;
             }
 
-            if (TryParse(pem, out var key))
+            if (IsPrivate(pem))
+            {
+                problems.Add($"Gateway:Authentication:SigningKeyFiles entry '{path}' holds a private key; give the gateway the public key only.");
+            }
+            else if (TryParse(pem, out var key))
             {
                 loaded.Add(key);
             }
@@ -90,6 +102,9 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
         keys = loaded;
         return problems;
     }
+
+    // The gateway only verifies: a private key in its configuration is a key that leaked to the wrong place.
+    private static bool IsPrivate(string pem) => pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal);
 
     private static bool TryParse(string pem, out SecurityKey key)
     {
