@@ -48,6 +48,50 @@ public sealed class GatewayProcessTests
     }
 
     [Fact]
+    public async Task With_a_key_file_from_the_environment_tokens_are_checked()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("static");
+        var keyFile = Path.Combine(Path.GetTempPath(), $"dua-gateway-key-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(keyFile, TestTokens.PublicKeyPem);
+        try
+        {
+            var port = FreePort.Next();
+            using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
+            {
+                ["Gateway__GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
+                ["Gateway__Directory"] = "Static",
+                ["Gateway__StaticSilos__0"] = silo.Address.AbsoluteUri,
+                ["Gateway__Authentication__SigningKeyFiles__0"] = keyFile,
+                ["Gateway__SiloCredential"] = TestTokens.SiloCredential,
+            });
+            var address = new Uri($"http://127.0.0.1:{port}");
+            using var http = GatewayFactory.CreateH2cClient();
+            const string path = "/dua.v1.RegionService/GetRegion";
+
+            await Eventually.HappensWithinAsync(ProcessDeadline, "a call with a token reaches the silo through the gateway process", async () =>
+            {
+                try
+                {
+                    return (await RawGrpcCall.SendAsync(http, address, path, TestTokens.For(TestTokens.Operations))).GrpcStatus == "0";
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+            });
+            var anonymous = await RawGrpcCall.SendAsync(http, address, path, token: null);
+
+            Assert.Equal("16", anonymous.GrpcStatus);
+            Assert.Equal(TestTokens.SiloCredential, silo.Headers.Last()[Dua.Security.CallerHeaders.Credential]);
+            Assert.All(silo.Headers, headers => Assert.Equal(Dua.Security.Roles.Operations, headers[Dua.Security.CallerHeaders.Role]));
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
     public async Task A_taken_port_stops_start_up_with_a_clear_message_and_exit_code_3()
     {
         using var occupant = new TcpListener(IPAddress.Loopback, 0);

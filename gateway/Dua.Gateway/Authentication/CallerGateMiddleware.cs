@@ -1,5 +1,5 @@
-using Dua.Gateway.Proxy;
 using Dua.Gateway.Hosting;
+using Dua.Gateway.Proxy;
 using Dua.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

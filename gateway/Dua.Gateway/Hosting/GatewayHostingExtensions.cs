@@ -1,11 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Dua.Gateway.Authentication;
 using Dua.Gateway.Caching;
 using Dua.Gateway.Limits;
 using Dua.Gateway.RateLimiting;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Gateway.Hosting;
