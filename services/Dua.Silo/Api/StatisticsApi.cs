@@ -13,7 +13,6 @@ namespace Dua.Silo.Api;
 /// small counts suppressed, agencies and operations exact counts; how is decided in <see cref="PersonCounts"/>.
 /// </summary>
 public sealed class StatisticsApi(
-    RegionStatisticsCache cache,
     NationalSummaries national,
     IOptions<StatisticsOptions> options,
     ILogger<StatisticsApi> logger,
@@ -24,8 +23,7 @@ public sealed class StatisticsApi(
         RequireKnownRegion(request.RegionCode);
         var caller = context.GetCaller();
         AreaAccess.RequireCounty(caller, request.RegionCode);
-        var region = await cache.GetAsync(request.RegionCode);
-        return new GetRegionSummaryResponse { Region = region.Region(DisclosureFor(caller)) };
+        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(request.RegionCode, DisclosureFor(caller)) };
     }
 
     public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
@@ -39,8 +37,7 @@ public sealed class StatisticsApi(
 
         var caller = context.GetCaller();
         AreaAccess.RequireMunicipality(caller, municipality.Code);
-        var region = await cache.GetAsync(municipality.CountyCode);
-        return new GetMunicipalitySummaryResponse { Municipality = region.Municipality(municipality.Code, DisclosureFor(caller)) };
+        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, DisclosureFor(caller)) };
     }
 
     public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context)
@@ -72,7 +69,7 @@ public sealed class StatisticsApi(
             RegionSummary? current = null;
             try
             {
-                current = (await cache.GetAsync(request.RegionCode)).Region(disclosure);
+                current = await national.GetRegionAsync(request.RegionCode, disclosure);
             }
             catch (Exception e) when (GrainErrorInterceptor.IsTransient(e))
             {
