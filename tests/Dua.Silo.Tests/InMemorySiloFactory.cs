@@ -4,6 +4,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Dua.Silo.Tests;
 
@@ -21,6 +22,9 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
     public const string GatewayCredential = "test-gateway-credential-0123456789abcdef";
 
     private readonly List<GrpcChannel> _channels = [];
+
+    /// <summary>What the silo logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
     private GrpcChannel? _channel;
 
     /// <summary>Calls as an agency acting for the whole country.</summary>
@@ -55,6 +59,7 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", PseudonymKey);
         builder.UseSetting("Silo:GatewayCredential", GatewayCredential);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
     }
 
     public async Task InitializeAsync()

@@ -65,6 +65,16 @@ public sealed class SiloAccessTests(InMemorySiloFactory silo) : IClassFixture<In
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }
 
+    [Fact]
+    public async Task A_request_over_the_message_limit_is_refused()
+    {
+        var dialogues = new DialogueService.DialogueServiceClient(silo.Channel);
+        var request = Dialogue(Gavleborg, Gavle);
+        request.Venue = new string('x', 300_000);
+
+        await RpcAssert.FailsWith(StatusCode.ResourceExhausted, () => dialogues.ScheduleDialogueAsync(request).ResponseAsync);
+    }
+
     // Agencies
 
     [Fact]

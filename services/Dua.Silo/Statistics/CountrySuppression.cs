@@ -7,6 +7,12 @@ namespace Dua.Silo.Statistics;
 /// withheld count: the country against its counties, each county against its municipalities, and each area's own
 /// sums (<see cref="AreaPersonCounts.WithholdComplements"/>). Cells are withheld by
 /// <see cref="PersonCounts.WithholdComplement"/> until no sum exposes one.
+/// What this does not close: (1) each sum is checked on its own, so solving several sums together (a county's and
+/// its municipalities' module counts against their enrolled counts) can still narrow a withheld cell down; (2) a
+/// joint agreement's participants count in each municipality it covers but once in the county, so there the
+/// county is not the sum of its municipalities and the rule is only approximate; (3) figures read at different
+/// times can be set against each other (a count going from withheld to 5 after one enrolment); (4) job-track
+/// places (not people) and labour-market totals are shown exactly, and places minus places taken is not checked.
 /// </summary>
 public sealed class CountrySuppression
 {
