@@ -181,6 +181,24 @@ public sealed class ParticipantValidationTests(InMemorySiloFactory silo) : IClas
         Assert.DoesNotContain(number.Replace("-", "", StringComparison.Ordinal), string.Join("\n", Describe(e)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task No_log_line_holds_a_personal_identity_number_enrolled_or_refused()
+    {
+        var enrolled = NewPerson();
+        var refused = WithWrongCheckDigit(NewPerson().Ten);
+        await _client.EnrolParticipantAsync(Enrol(_agreementId, enrolled.Ten));
+        await EnrolRejected(Enrol(_agreementId, refused), "personal_identity_number");
+        await RpcAssert.FailsWith(Grpc.Core.StatusCode.PermissionDenied, () => new ParticipantService.ParticipantServiceClient(
+            silo.ChannelFor(TestCallers.Agency(Eskilstuna))).EnrolParticipantAsync(Enrol(_agreementId, NewPerson().Ten)).ResponseAsync);
+
+        var logged = string.Join("\n", silo.Logs.Lines);
+        Assert.NotEmpty(silo.Logs.Lines);
+        foreach (var number in enrolled.Notations.Append(refused).Append(refused.Replace("-", "", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(number, logged, StringComparison.Ordinal);
+        }
+    }
+
     // RecordProgress
 
     [Theory]

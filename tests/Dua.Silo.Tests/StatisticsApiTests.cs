@@ -15,7 +15,7 @@ public sealed class StatisticsApiTests(InMemorySiloFactory silo) : IClassFixture
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     private readonly StatisticsService.StatisticsServiceClient _statistics = new(silo.Channel);
-    private readonly OperationsService.OperationsServiceClient _operations = new(silo.Channel);
+    private readonly OperationsService.OperationsServiceClient _operations = new(silo.ChannelFor(TestCallers.Operations));
     private readonly AgreementService.AgreementServiceClient _agreements = new(silo.Channel);
     private readonly ParticipantService.ParticipantServiceClient _participants = new(silo.Channel);
     private readonly LabourMarketService.LabourMarketServiceClient _labourMarket = new(silo.Channel);

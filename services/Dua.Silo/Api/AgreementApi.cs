@@ -4,6 +4,7 @@ using Dua.Contracts.V1;
 using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.ReferenceData;
+using Dua.Silo.Security;
 using Grpc.Core;
 using V1 = Dua.Contracts.V1;
 
@@ -19,6 +20,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var region = validator.RequireMunicipalities(request.MunicipalityCodes);
         validator.ValidateTerms(request.Kind, request.EmploymentOffice, request.Signatories, request.TargetGroups, request.FocusAreas, request.Goals);
         validator.ThrowIfInvalid();
+        AreaAccess.RequireWrite(context.GetCaller(), request.MunicipalityCodes);
 
         var draft = new AgreementDraft(
             (Grains.Agreements.AgreementKind)request.Kind,
@@ -41,6 +43,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
             ApiErrors.NotFound("dua.v1.Agreement", request.AgreementId);
         }
 
+        AreaAccess.RequireRead(context.GetCaller(), agreement.MunicipalityCodes);
         return new GetAgreementResponse { Agreement = agreement.MapToContract() };
     }
 
@@ -76,6 +79,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var filter = $"{request.MunicipalityCode}/{request.RegionCode}/{(int)request.Kind}/{(int)request.Status}";
         var after = PageToken.Decode(request.PageToken, filter, AgreementValidation.IsAgreementId, validator);
         validator.ThrowIfInvalid();
+        RequireListFilter(context.GetCaller(), request);
 
         // Agreement ids begin with their county's code, so walking indexes in county order lists them in id order.
         IEnumerable<Func<Task<System.Collections.Immutable.ImmutableArray<AgreementIndexEntry>>>> sources =
@@ -137,6 +141,8 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
             ApiErrors.NotFound("dua.v1.Agreement", request.AgreementId);
         }
 
+        AreaAccess.RequireWrite(context.GetCaller(), current.MunicipalityCodes);
+
         // Unmasked parts keep their current values; the masked ones are validated as a whole new set of terms.
         var kind = (V1.AgreementKind)current.Kind;
         var contract = current.MapToContract();
@@ -160,6 +166,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var validator = new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId);
         validator.ValidateJobTrack(request.JobTrack);
         validator.ThrowIfInvalid();
+        await RequireWriteAsync(context, request.AgreementId);
 
         var added = await Agreement(request.AgreementId).AddJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrack.MapToDomain());
         return new AddJobTrackResponse { Agreement = added.Agreement.MapToContract(), JobTrackId = added.JobTrackId };
@@ -170,6 +177,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var validator = new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId).RequireJobTrackId(request.JobTrackId);
         validator.ValidateJobTrack(request.JobTrack);
         validator.ThrowIfInvalid();
+        await RequireWriteAsync(context, request.AgreementId);
 
         var agreement = await Agreement(request.AgreementId).UpdateJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrackId, request.JobTrack.MapToDomain());
         return new UpdateJobTrackResponse { Agreement = agreement.MapToContract() };
@@ -178,6 +186,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
     public override async Task<CloseJobTrackResponse> CloseJobTrack(CloseJobTrackRequest request, ServerCallContext context)
     {
         new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId).RequireJobTrackId(request.JobTrackId).ThrowIfInvalid();
+        await RequireWriteAsync(context, request.AgreementId);
 
         var agreement = await Agreement(request.AgreementId).CloseJobTrackAsync(RequestFingerprint.KeyOf(request), request.JobTrackId);
         return new CloseJobTrackResponse { Agreement = agreement.MapToContract() };
@@ -194,6 +203,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         }
 
         validator.ThrowIfInvalid();
+        await RequireWriteAsync(context, request.AgreementId);
 
         var agreement = await Agreement(request.AgreementId).SignAsync(RequestFingerprint.KeyOf(request), from!.Value, to!.Value);
         return new SignAgreementResponse { Agreement = agreement.MapToContract() };
@@ -217,6 +227,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         }
 
         validator.ThrowIfInvalid();
+        await RequireWriteAsync(context, request.AgreementId);
 
         var agreement = await Agreement(request.AgreementId).EndAsync(RequestFingerprint.KeyOf(request), (Grains.Agreements.EndReason)request.Reason, request.Note.Trim());
         return new EndAgreementResponse { Agreement = agreement.MapToContract() };
@@ -229,6 +240,30 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
     public static string NewAgreementId(string regionCode, string requestId) =>
         $"{regionCode}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"agreement|{requestId}")))[..16]}";
 
+    /// <summary>A write to an agreement needs every municipality it covers; a missing one is left to the grain's NOT_FOUND.</summary>
+    private async Task RequireWriteAsync(ServerCallContext context, string agreementId)
+    {
+        if (await Agreement(agreementId).GetAsync() is { } agreement)
+        {
+            AreaAccess.RequireWrite(context.GetCaller(), agreement.MunicipalityCodes);
+        }
+    }
+
+    private static void RequireListFilter(Dua.Security.Caller caller, ListAgreementsRequest request)
+    {
+        if (request.MunicipalityCode.Length > 0)
+        {
+            AreaAccess.RequireMunicipality(caller, request.MunicipalityCode);
+        }
+        else if (request.RegionCode.Length > 0)
+        {
+            AreaAccess.RequireCounty(caller, request.RegionCode);
+        }
+        else
+        {
+            AreaAccess.RequireCountry(caller);
+        }
+    }
 
     private IAgreementGrain Agreement(string agreementId) => grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 }

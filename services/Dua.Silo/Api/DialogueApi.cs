@@ -1,6 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.Grains;
 using Dua.Grains.Dialogues;
+using Dua.Silo.Security;
 using Grpc.Core;
 
 namespace Dua.Silo.Api;
@@ -17,6 +18,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
         validator.OptionalText("title", request.Title);
         validator.RequireInvitations(request.RegionCode, request.MunicipalityCodes);
         validator.ThrowIfInvalid();
+        RequireWrite(context, request.RegionCode, request.MunicipalityCodes);
 
         var dialogue = await Dialogues(request.RegionCode).ScheduleAsync(RequestFingerprint.KeyOf(request), request.MapToDomain());
         return new ScheduleDialogueResponse { Dialogue = dialogue.MapToContract() };
@@ -26,6 +28,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
     {
         new RequestValidator().RequireRequestId(request.RequestId).RequireDialogueId(request.DialogueId)
             .RequireOutcomeMunicipalities(request.MunicipalityCodes).ThrowIfInvalid();
+        RequireWrite(context, request.DialogueId[..2], request.MunicipalityCodes);
 
         var dialogue = await DialoguesOf(request.DialogueId).RecordOutcomeAsync(
             RequestFingerprint.KeyOf(request), request.DialogueId, [.. request.MunicipalityCodes]);
@@ -42,6 +45,15 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
             ApiErrors.NotFound("dua.v1.Dialogue", request.DialogueId);
         }
 
+        if (dialogue.Plan.InvitedMunicipalityCodes.IsDefaultOrEmpty)
+        {
+            AreaAccess.RequireReadInCounty(context.GetCaller(), dialogue.RegionCode);
+        }
+        else
+        {
+            AreaAccess.RequireRead(context.GetCaller(), dialogue.Plan.InvitedMunicipalityCodes);
+        }
+
         return new GetDialogueResponse { Dialogue = dialogue.MapToContract() };
     }
 
@@ -53,6 +65,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
         var after = PageToken.Decode(request.PageToken, filter,
             key => DialogueId.TryParse(key, out var region, out _) && region == request.RegionCode, validator);
         validator.ThrowIfInvalid();
+        AreaAccess.RequireCounty(context.GetCaller(), request.RegionCode);
 
         var afterNumber = DialogueId.TryParse(after, out _, out var number) ? number : 0;
         var dialogues = await Dialogues(request.RegionCode).ListAsync(new DialogueQuery(request.OnlyOpen, afterNumber, pageSize + 1));
@@ -67,6 +80,18 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
         return response;
     }
 
+    /// <summary>A dialogue write needs every municipality it names, or its whole county when it names none.</summary>
+    private static void RequireWrite(ServerCallContext context, string regionCode, IReadOnlyCollection<string> municipalityCodes)
+    {
+        if (municipalityCodes.Count > 0)
+        {
+            AreaAccess.RequireWrite(context.GetCaller(), municipalityCodes);
+        }
+        else
+        {
+            AreaAccess.RequireWriteCounty(context.GetCaller(), regionCode);
+        }
+    }
 
     private IRegionDialoguesGrain Dialogues(string regionCode) => grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
 

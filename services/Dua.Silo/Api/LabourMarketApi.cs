@@ -1,6 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.Grains;
 using Dua.Grains.LabourMarket;
+using Dua.Silo.Security;
 using Grpc.Core;
 
 namespace Dua.Silo.Api;
@@ -16,6 +17,7 @@ public sealed class LabourMarketApi(IGrainFactory grains) : LabourMarketService.
         var figures = request.MapToDomain();
         validator.ValidateFigures(figures);
         validator.ThrowIfInvalid();
+        AreaAccess.RequireWrite(context.GetCaller(), [request.MunicipalityCode]);
 
         var report = await LabourMarket(request.MunicipalityCode).ReportAsync(
             RequestFingerprint.KeyOf(request), month!.Value, figures);
@@ -27,6 +29,7 @@ public sealed class LabourMarketApi(IGrainFactory grains) : LabourMarketService.
         var validator = new RequestValidator().RequireMunicipalityCode("municipality_code", request.MunicipalityCode);
         var month = validator.RequireMonth("month", request.Month);
         validator.ThrowIfInvalid();
+        AreaAccess.RequireMunicipality(context.GetCaller(), request.MunicipalityCode);
 
         var report = await LabourMarket(request.MunicipalityCode).GetAsync(month!.Value);
         if (report is null)
@@ -51,6 +54,7 @@ public sealed class LabourMarketApi(IGrainFactory grains) : LabourMarketService.
         var filter = $"{request.MunicipalityCode}/{request.FromMonth}/{request.ToMonth}";
         var after = PageToken.Decode(request.PageToken, filter, key => ReportingMonth.TryParse(key, out _), validator);
         validator.ThrowIfInvalid();
+        AreaAccess.RequireMunicipality(context.GetCaller(), request.MunicipalityCode);
 
         // Newest first: the next page continues with the months before the last one returned.
         DateOnly? before = after is null ? null : ReportingMonth.TryParse(after, out var last) ? last : null;

@@ -4,6 +4,7 @@ using Dua.Domain;
 using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
+using Dua.Silo.Security;
 using Grpc.Core;
 using V1 = Dua.Contracts.V1;
 
@@ -39,6 +40,11 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
 
         RequireNotFuture(validator, "enrolled_on", validator.RequireDate("enrolled_on", request.EnrolledOn), today);
         validator.ThrowIfInvalid();
+        // A missing agreement is left to the person grain's NOT_FOUND.
+        if (await Agreement(request.AgreementId).GetAsync() is { } target)
+        {
+            AreaAccess.RequireWrite(context.GetCaller(), target.MunicipalityCodes);
+        }
 
         var pseudonym = pseudonymizer.Pseudonymize(number!);
         var enrolment = new Enrolment(
@@ -101,6 +107,10 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
         }
 
         validator.ThrowIfInvalid();
+        if (await Participant(request.ParticipantId).GetAsync() is { } current && await Agreement(current.AgreementId).GetAsync() is { } agreement)
+        {
+            AreaAccess.RequireWrite(context.GetCaller(), agreement.MunicipalityCodes);
+        }
 
         var participant = await Participant(request.ParticipantId).RecordAsync(RequestFingerprint.KeyOf(request), step!);
         return new RecordProgressResponse { Participant = participant.MapToContract() };
@@ -118,6 +128,8 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
             ApiErrors.NotFound("dua.v1.Participant", request.ParticipantId);
         }
 
+        var agreement = await Agreement(participant.AgreementId).GetAsync();
+        AreaAccess.RequireRead(context.GetCaller(), agreement?.MunicipalityCodes ?? []);
         return new GetParticipantResponse { Participant = participant.MapToContract() };
     }
 
@@ -133,11 +145,13 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
         var after = PageToken.Decode(request.PageToken, $"{request.AgreementId}/{request.JobTrackId}", IsParticipantId, validator);
         validator.ThrowIfInvalid();
 
-        var agreement = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(request.AgreementId)).GetAsync();
+        var agreement = await Agreement(request.AgreementId).GetAsync();
         if (agreement is null)
         {
             ApiErrors.NotFound("dua.v1.Agreement", request.AgreementId);
         }
+
+        AreaAccess.RequireRead(context.GetCaller(), agreement.MunicipalityCodes);
 
         var ids = new List<string>(pageSize + 1);
         if (request.JobTrackId.Length > 0)
@@ -192,6 +206,8 @@ public sealed partial class ParticipantApi(IGrainFactory grains, Pseudonymizer p
             validator.Add(field, $"must not be in the future (today is {today:yyyy-MM-dd} in Sweden)");
         }
     }
+
+    private IAgreementGrain Agreement(string agreementId) => grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 
     private IParticipantGrain Participant(string participantId) => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(participantId));
 }

@@ -1,5 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.ReferenceData;
+using Dua.Security;
+using Dua.Silo.Security;
 using Dua.Silo.Statistics;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -7,23 +9,21 @@ using Microsoft.Extensions.Options;
 namespace Dua.Silo.Api;
 
 /// <summary>
-/// dua.v1.StatisticsService: summaries from this silo's copy of the counties' live aggregates. Every caller sees
-/// exact counts until callers are told apart by role.
+/// dua.v1.StatisticsService: summaries from this silo's copy of the counties' live aggregates. Regional offices see
+/// small counts suppressed, agencies and operations exact counts; how is decided in <see cref="PersonCounts"/>.
 /// </summary>
 public sealed class StatisticsApi(
-    RegionStatisticsCache cache,
     NationalSummaries national,
     IOptions<StatisticsOptions> options,
     ILogger<StatisticsApi> logger,
     TimeProvider time) : StatisticsService.StatisticsServiceBase
 {
-    private const Disclosure CallerDisclosure = Disclosure.Exact;
-
     public override async Task<GetRegionSummaryResponse> GetRegionSummary(GetRegionSummaryRequest request, ServerCallContext context)
     {
         RequireKnownRegion(request.RegionCode);
-        var region = await cache.GetAsync(request.RegionCode);
-        return new GetRegionSummaryResponse { Region = region.Region(CallerDisclosure) };
+        var caller = context.GetCaller();
+        AreaAccess.RequireCounty(caller, request.RegionCode);
+        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(request.RegionCode, DisclosureFor(caller)) };
     }
 
     public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
@@ -35,12 +35,17 @@ public sealed class StatisticsApi(
             return null!;
         }
 
-        var region = await cache.GetAsync(municipality.CountyCode);
-        return new GetMunicipalitySummaryResponse { Municipality = region.Municipality(municipality.Code, CallerDisclosure) };
+        var caller = context.GetCaller();
+        AreaAccess.RequireMunicipality(caller, municipality.Code);
+        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, DisclosureFor(caller)) };
     }
 
-    public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context) =>
-        national.GetAsync(CallerDisclosure);
+    public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AreaAccess.RequireCountry(caller);
+        return national.GetAsync(DisclosureFor(caller));
+    }
 
     /// <summary>
     /// Looks at this silo's copy every <see cref="StatisticsOptions.WatchInterval"/> and sends the summary when it
@@ -52,6 +57,9 @@ public sealed class StatisticsApi(
         WatchRegionSummaryRequest request, IServerStreamWriter<WatchRegionSummaryResponse> responseStream, ServerCallContext context)
     {
         RequireKnownRegion(request.RegionCode);
+        var caller = context.GetCaller();
+        AreaAccess.RequireCounty(caller, request.RegionCode);
+        var disclosure = DisclosureFor(caller);
         var settings = options.Value;
         var cancellation = context.CancellationToken;
         RegionSummary? sent = null;
@@ -61,7 +69,7 @@ public sealed class StatisticsApi(
             RegionSummary? current = null;
             try
             {
-                current = (await cache.GetAsync(request.RegionCode)).Region(CallerDisclosure);
+                current = await national.GetRegionAsync(request.RegionCode, disclosure);
             }
             catch (Exception e) when (GrainErrorInterceptor.IsTransient(e))
             {
@@ -86,6 +94,10 @@ public sealed class StatisticsApi(
             }
         }
     }
+
+    /// <summary>Regional offices read aggregates for people they must not be able to single out.</summary>
+    private static Disclosure DisclosureFor(Caller caller) =>
+        caller.IsRegionalOffice ? Disclosure.SuppressSmallCounts : Disclosure.Exact;
 
     private static bool SameFigures(RegionSummary a, RegionSummary b) =>
         ReferenceEquals(a, b) || SummaryDifferences.Between(a, b).Count == 0;

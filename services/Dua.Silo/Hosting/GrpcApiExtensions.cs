@@ -1,5 +1,6 @@
 using Dua.Grains;
 using Dua.Silo.Api;
+using Dua.Silo.Security;
 using Dua.Silo.Statistics;
 using Npgsql;
 
@@ -10,7 +11,13 @@ public static class GrpcApiExtensions
     /// <summary>The dua.v1 services, health, reflection and the start-up work that gates readiness.</summary>
     public static void AddGrpcApi(this IHostApplicationBuilder builder, SiloHostOptions options)
     {
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrainErrorInterceptor>());
+        builder.AddSiloSecurity();
+        builder.Services.AddGrpc(grpc =>
+        {
+            // First: nothing runs for a call that did not come through the gateway.
+            grpc.Interceptors.Add<GatewayCallInterceptor>();
+            grpc.Interceptors.Add<GrainErrorInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RegionStatisticsCache>();

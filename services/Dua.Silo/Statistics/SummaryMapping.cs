@@ -18,17 +18,22 @@ public static class SummaryMapping
     private static readonly Model.ExitOutcome[] WorkOrStudies =
         [Model.ExitOutcome.Employment, Model.ExitOutcome.SubsidisedEmployment, Model.ExitOutcome.RegularStudies];
 
-    public static Summary ToSummary(this Tally tally, DateTimeOffset asOf, Disclosure disclosure)
+    public static Summary ToSummary(this Tally tally, DateTimeOffset asOf, Disclosure disclosure) =>
+        tally.ToSummary(asOf, AreaPersonCounts.Alone(tally, disclosure));
+
+    /// <summary>The summary of a tally, showing its person counts as <paramref name="counts"/> decided.</summary>
+    public static Summary ToSummary(this Tally tally, DateTimeOffset asOf, AreaPersonCounts counts)
     {
         ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(counts);
         var summary = new Summary
         {
             AsOf = Timestamp.FromDateTimeOffset(asOf),
             MunicipalityCount = tally.Municipalities,
             YouthCoverage = Coverage(tally.YouthCovered, tally.Municipalities),
             NewcomerCoverage = Coverage(tally.NewcomersCovered, tally.Municipalities),
-            JobTracks = JobTracks(tally.JobTracks, disclosure),
-            Participants = Participants(tally.Participants, disclosure),
+            JobTracks = JobTracks(tally.JobTracks, counts),
+            Participants = Participants(tally.Participants, counts),
             LabourMarket = LabourMarketTotalsMapping.Summarise(tally.LabourMarket),
             OpenDialogues = tally.OpenDialogues,
         };
@@ -44,19 +49,31 @@ public static class SummaryMapping
     public static RegionSummary ToRegionSummary(this RegionStatistics statistics, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        return statistics.ToRegionSummary(AreaPersonCounts.Alone(statistics.Region, disclosure));
+    }
+
+    public static RegionSummary ToRegionSummary(this RegionStatistics statistics, AreaPersonCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
         return new RegionSummary
         {
             RegionCode = statistics.RegionCode,
             RegionName = Geography.Sweden.FindCounty(statistics.RegionCode)?.Name ?? "",
-            Summary = statistics.Region.ToSummary(statistics.AsOf, disclosure),
+            Summary = statistics.Region.ToSummary(statistics.AsOf, counts),
         };
     }
 
     public static MunicipalitySummary ToMunicipalitySummary(this RegionStatistics statistics, string municipalityCode, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        return statistics.ToMunicipalitySummary(municipalityCode, AreaPersonCounts.Alone(statistics.Municipalities[municipalityCode], disclosure));
+    }
+
+    public static MunicipalitySummary ToMunicipalitySummary(this RegionStatistics statistics, string municipalityCode, AreaPersonCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
         var tally = statistics.Municipalities[municipalityCode];
-        var summary = tally.ToSummary(statistics.AsOf, disclosure);
+        var summary = tally.ToSummary(statistics.AsOf, counts);
         var result = new MunicipalitySummary
         {
             MunicipalityCode = municipalityCode,
@@ -79,14 +96,14 @@ public static class SummaryMapping
         Share = municipalities == 0 ? 0 : (double)covered / municipalities,
     };
 
-    private static JobTrackSummary JobTracks(JobTrackTally tracks, Disclosure disclosure)
+    private static JobTrackSummary JobTracks(JobTrackTally tracks, AreaPersonCounts counts)
     {
         var summary = new JobTrackSummary
         {
             Count = tracks.Count,
             Open = tracks.Open,
             Places = tracks.Places,
-            PlacesTaken = PersonCounts.Count(tracks.PlacesTaken, disclosure),
+            PlacesTaken = Count(counts, AreaPersonCounts.PlacesTaken),
         };
         summary.TopOccupations.AddRange(tracks.Occupations
             .OrderByDescending(o => o.JobTracks).ThenByDescending(o => o.Places).ThenBy(o => o.OccupationCode, StringComparer.Ordinal)
@@ -101,29 +118,37 @@ public static class SummaryMapping
         return summary;
     }
 
-    private static ParticipantSummary Participants(ParticipantTally participants, Disclosure disclosure)
+    private static ParticipantSummary Participants(ParticipantTally participants, AreaPersonCounts counts)
     {
         var exited = participants.Exited;
         var summary = new ParticipantSummary
         {
-            Enrolled = PersonCounts.Count(participants.Enrolled, disclosure),
-            InModule1 = PersonCounts.Count(participants.InModule1, disclosure),
-            InModule2 = PersonCounts.Count(participants.InModule2, disclosure),
-            InModule3 = PersonCounts.Count(participants.InModule3, disclosure),
-            Exited = PersonCounts.Count(exited, disclosure),
+            Enrolled = Count(counts, AreaPersonCounts.Enrolled),
+            InModule1 = Count(counts, AreaPersonCounts.InModule1),
+            InModule2 = Count(counts, AreaPersonCounts.InModule2),
+            InModule3 = Count(counts, AreaPersonCounts.InModule3),
+            Exited = Count(counts, AreaPersonCounts.Exited),
         };
         summary.ExitsByOutcome.AddRange(Outcomes.Select(o => new OutcomeCount
         {
             Outcome = (ExitOutcome)o,
-            Count = PersonCounts.Count(participants.ExitsByOutcome[(int)o], disclosure),
+            Count = Count(counts, AreaPersonCounts.Exit((int)o)),
         }));
         if (exited > 0)
         {
+            // A share times the shown exits would give its numerator away, so it is withheld with any count it
+            // derives from, as is the median with the exits.
             var toWorkOrStudies = participants.ExitedTo(WorkOrStudies);
-            summary.ExitedToWorkOrStudies = PersonCounts.Figure((double)toWorkOrStudies / exited, disclosure, toWorkOrStudies, exited);
-            summary.MedianDaysToExit = PersonCounts.Figure(participants.MedianDaysToExit()!.Value, disclosure, exited);
+            var exitsWithheld = counts[AreaPersonCounts.Exited].Withheld;
+            var shareWithheld = exitsWithheld || PersonCounts.Withholds(toWorkOrStudies, counts.Disclosure)
+                || WorkOrStudies.Any(o => counts[AreaPersonCounts.Exit((int)o)].Withheld);
+            summary.ExitedToWorkOrStudies = PersonCounts.Figure((double)toWorkOrStudies / exited, shareWithheld);
+            summary.MedianDaysToExit = PersonCounts.Figure(participants.MedianDaysToExit()!.Value, exitsWithheld);
         }
 
         return summary;
     }
+
+    private static PersonCount Count(AreaPersonCounts counts, int slot) =>
+        PersonCounts.Count(counts[slot].Value, counts[slot].Withheld);
 }

@@ -1,0 +1,18 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Options;
+
+namespace Dua.Silo.Security;
+
+public static class SiloSecurityExtensions
+{
+    /// <summary>The gateway credential and message limit, validated at start-up, and the limit applied to gRPC.</summary>
+    public static void AddSiloSecurity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiloSecurityOptions>()
+            .BindConfiguration(SiloSecurityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<GrpcServiceOptions>()
+            .Configure<IOptions<SiloSecurityOptions>>((grpc, security) => grpc.MaxReceiveMessageSize = security.Value.MaxReceiveMessageBytes);
+    }
+}
