@@ -11,6 +11,7 @@ public sealed class SchemaTests(PostgresFixture postgres)
         "0002_orleans_persistence.sql",
         "0003_orleans_reminders.sql",
         "0004_dua_silo_endpoints.sql",
+        "0005_dua_audit_trail.sql",
     ];
 
     // Every key Orleans 10.4.2's clustering, storage and reminder providers read from orleansquery.

@@ -2,13 +2,14 @@ using Dua.Contracts.V1;
 using Dua.Grains;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;
+using Dua.Silo.Audit;
 using Dua.Silo.Statistics;
 using Grpc.Core;
 
 namespace Dua.Silo.Api;
 
 /// <summary>dua.v1.OperationsService: checks of the live aggregates against the authoritative state.</summary>
-public sealed class OperationsApi(IGrainFactory grains, ILogger<OperationsApi> logger) : OperationsService.OperationsServiceBase
+public sealed class OperationsApi(IGrainFactory grains, AuditEntryListing audit, ILogger<OperationsApi> logger) : OperationsService.OperationsServiceBase
 {
     public override async Task<RecountRegionResponse> RecountRegion(RecountRegionRequest request, ServerCallContext context)
     {
@@ -46,4 +47,7 @@ public sealed class OperationsApi(IGrainFactory grains, ILogger<OperationsApi> l
         response.Differences.AddRange(differences);
         return response;
     }
+
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
+        audit.ListAsync(request, context.CancellationToken);
 }

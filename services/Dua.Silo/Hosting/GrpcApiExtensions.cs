@@ -1,5 +1,6 @@
 using Dua.Grains;
 using Dua.Silo.Api;
+using Dua.Silo.Audit;
 using Dua.Silo.Security;
 using Dua.Silo.Statistics;
 using Npgsql;
@@ -46,6 +47,8 @@ public static class GrpcApiExtensions
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
             builder.Services.AddSingleton<SiloEndpointRegistry>();
         }
+
+        builder.AddAuditTrail(options);
     }
 
     /// <summary>Response header naming the silo that served a call, so operators and tests can see the spread.</summary>

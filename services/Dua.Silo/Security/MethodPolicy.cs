@@ -56,6 +56,7 @@ public static class MethodPolicy
         ["dua.v1.StatisticsService/WatchRegionSummary"] = SummaryReaders,
 
         ["dua.v1.OperationsService/RecountRegion"] = Operators,
+        ["dua.v1.OperationsService/ListAuditEntries"] = Operators,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Allows(string role, string method) =>

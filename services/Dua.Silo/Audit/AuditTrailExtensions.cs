@@ -1,0 +1,30 @@
+using Dua.Silo.Hosting;
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Dua.Silo.Audit;
+
+public static class AuditTrailExtensions
+{
+    /// <summary>
+    /// The audit trail where grain state is kept (Silo:Storage): PostgreSQL, or memory for tests and the demo
+    /// flag; and the interceptor that records every acknowledged write in it.
+    /// </summary>
+    public static void AddAuditTrail(this IHostApplicationBuilder builder, SiloHostOptions options)
+    {
+        if (options.Storage == StorageMode.PostgreSql)
+        {
+            // Shared with the endpoint registry when clustering is PostgreSql too.
+            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAuditTrail, MemoryAuditTrail>();
+        }
+
+        builder.Services.AddSingleton<AuditEntryListing>();
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<AuditInterceptor>());
+    }
+}
