@@ -24,6 +24,7 @@ internal sealed class AuditPostgresSilo(string connectionString) : WebApplicatio
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", InMemorySiloFactory.PseudonymKey);
+        builder.UseSetting("Silo:GatewayCredential", InMemorySiloFactory.GatewayCredential);
     }
 
     public async Task StartAsync()

@@ -59,6 +59,7 @@ public sealed class AuditPostgresSiloTests(PostgresFixture postgres)
 
     private static CallInvoker As(AuditPostgresSilo silo, Caller caller) => silo.Channel.Intercept(headers =>
     {
+        headers.Add(CallerHeaders.Credential, InMemorySiloFactory.GatewayCredential);
         foreach (var (name, value) in CallerHeaders.Of(caller))
         {
             headers.Add(name, value);

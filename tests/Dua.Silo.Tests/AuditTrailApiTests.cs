@@ -132,15 +132,7 @@ public sealed class AuditTrailApiTests(InMemorySiloFactory silo) : IClassFixture
     }
 
     /// <summary>Calls as the gateway makes them: with the caller's headers on each one.</summary>
-    private CallInvoker As(Caller caller) => silo.Channel.Intercept(headers =>
-    {
-        foreach (var (name, value) in CallerHeaders.Of(caller))
-        {
-            headers.Add(name, value);
-        }
-
-        return headers;
-    });
+    private CallInvoker As(Caller caller) => silo.ChannelFor(caller).CreateCallInvoker();
 
     private async Task<List<AuditEntry>> ListAllAsync(ListAuditEntriesRequest request, int pageSize = 0)
     {
