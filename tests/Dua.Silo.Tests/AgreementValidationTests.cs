@@ -1,5 +1,5 @@
 using Dua.Contracts.V1;
-using static Dua.Silo.Tests.AgreementRequests;
+using static Dua.Testing.AgreementRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -5,8 +5,8 @@ using Dua.Testing;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
-using static Dua.Silo.Tests.AgreementRequests;
-using static Dua.Silo.Tests.ParticipantRequests;
+using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -1,10 +1,11 @@
 using Dua.Contracts.V1;
 using Dua.Security;
+using Dua.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using static Dua.Silo.Tests.AgreementRequests;
-using static Dua.Silo.Tests.ParticipantRequests;
+using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -1,3 +1,4 @@
+using Dua.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsCheck;
@@ -6,8 +7,8 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Xunit.Abstractions;
-using static Dua.Silo.Tests.AgreementRequests;
-using static Dua.Silo.Tests.ParticipantRequests;
+using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

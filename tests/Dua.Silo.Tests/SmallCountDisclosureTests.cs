@@ -1,7 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.Testing;
-using static Dua.Silo.Tests.AgreementRequests;
-using static Dua.Silo.Tests.ParticipantRequests;
+using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -1,8 +1,8 @@
 using Dua.Contracts.V1;
 using Dua.Testing;
 using Grpc.Core;
-using static Dua.Silo.Tests.AgreementRequests;
-using static Dua.Silo.Tests.ParticipantRequests;
+using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

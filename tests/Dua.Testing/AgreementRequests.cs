@@ -1,12 +1,12 @@
 using Dua.Contracts.V1;
 
-namespace Dua.Silo.Tests;
+namespace Dua.Testing;
 
 /// <summary>
 /// Valid agreement requests with real reference data, for tests to start from and spoil one field at a time.
 /// Every request gets a fresh request id, as the silo is shared by the tests of a class.
 /// </summary>
-internal static class AgreementRequests
+public static class AgreementRequests
 {
     public const string Hudiksvall = "2184";
     public const string Gavle = "2180";

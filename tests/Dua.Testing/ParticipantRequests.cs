@@ -1,14 +1,14 @@
 using System.Globalization;
 using Dua.Contracts.V1;
-using static Dua.Silo.Tests.AgreementRequests;
+using static Dua.Testing.AgreementRequests;
 
-namespace Dua.Silo.Tests;
+namespace Dua.Testing;
 
 /// <summary>
 /// Valid participant requests, people with valid personal identity numbers, and signed agreements to enrol them
 /// in. Every person and request id is fresh, as the silo is shared by the tests of a class.
 /// </summary>
-internal static class ParticipantRequests
+public static class ParticipantRequests
 {
     /// <summary>The dates of a process's steps, in order and all in the past.</summary>
     public const string Day1 = "2026-02-02";
