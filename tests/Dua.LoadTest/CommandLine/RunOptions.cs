@@ -37,4 +37,5 @@ public sealed record RunOptions(
     string ReportDirectory,
     ReadMethod ReadMethod,
     string? Region,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    string? Token = null);
