@@ -7,10 +7,12 @@ public sealed class CommandLineTests
     [Fact]
     public void The_report_never_shows_the_token()
     {
-        var shown = LoadTestCommand.ShownCommandLine(["--phases", "read", "--token", "eyJ.secret.sig", "--token=eyJ.other.sig", "--duration", "5s"]);
+        var shown = LoadTestCommand.ShownCommandLine(
+            ["--phases", "read", "--token", "eyJ.secret.sig", "--token=eyJ.other.sig", "--silo-credential", "c0ffee", "--duration", "5s"]);
 
-        Assert.Equal("Dua.LoadTest --phases read --token *** --token=*** --duration 5s", shown);
+        Assert.Equal("Dua.LoadTest --phases read --token *** --token=*** --silo-credential *** --duration 5s", shown);
         Assert.DoesNotContain("secret", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("c0ffee", shown, StringComparison.Ordinal);
     }
 
     [Fact]

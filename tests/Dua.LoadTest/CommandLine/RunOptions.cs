@@ -38,4 +38,5 @@ public sealed record RunOptions(
     ReadMethod ReadMethod,
     string? Region,
     TimeSpan Timeout,
-    string? Token = null);
+    string? Token = null,
+    string? SiloCredential = null);
