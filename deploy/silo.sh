@@ -166,6 +166,6 @@ case "$command" in
   add) cmd_add "$@" ;;
   stop) cmd_stop "$@" ;;
   list) cmd_list "$@" ;;
-  -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,/^# Exit codes/p' "$0"; exit 0 ;;
   *) usage ;;
 esac
