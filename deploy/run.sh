@@ -11,7 +11,13 @@
 # Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0, 1, ...:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
 # and DUA_SILO_GATEWAY_BASE+i (30000). Folders: DUA_DATA_DIR (.data: database, pseudonym key) and
-# DUA_RUN_DIR (.run: logs, and the state deploy/silo.sh works with).
+# DUA_RUN_DIR (.run: logs, the state deploy/silo.sh works with, and keys/).
+#
+# Security for local development: on first start run.sh creates, in DUA_RUN_DIR/keys (git-ignored, per machine),
+# an ES256 key pair (dev-signing.pem, mode 600, and dev-signing.pub.pem, which the gateway validates tokens with)
+# and the internal credential the gateway presents to the silos (silo-credential, mode 600); later starts keep
+# them. deploy/token.sh mints tokens with that key; the start prints a ready one. Production keys and credentials
+# come from configuration (Gateway:Authentication:*, Gateway:SiloCredential, Silo:GatewayCredential).
 # Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 failure, 2 usage, 3 a port is taken.
 set -euo pipefail
 
@@ -26,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --silos) silos="${2:-}"; shift 2 ;;
     --demo) demo=true; shift ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^# Exit codes/p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -123,7 +129,7 @@ trap ':' USR1
 
 if $build; then
   say "building ($configuration)"
-  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData; do
+  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData deploy/Dua.DevTokens; do
     dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
       { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
   done
@@ -134,7 +140,8 @@ migrations_dll="$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Mig
 silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
 demo_dll="$root/deploy/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
-for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll"; do
+tokens_dll="$root/deploy/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
+for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$tokens_dll"; do
   [[ -f "$assembly" ]] || { echo "run.sh: $(shown "$assembly") is missing; run without --no-build" >&2; exit 1; }
 done
 
@@ -152,6 +159,23 @@ key_file="$data/pseudonym.key"
 Participants__PseudonymKey=$(<"$key_file")
 export Participants__PseudonymKey
 
+# Tokens: a development key pair of this machine, kept across restarts so tokens minted earlier stay valid.
+# The issuer and audience are the ones deploy/token.sh mints for.
+keys="$run/keys"
+signing_key="$keys/dev-signing.pem"
+signing_public_key="$keys/dev-signing.pub.pem"
+readonly token_issuer=dua-development token_audience=dua-platform
+mkdir -p "$keys"
+chmod 700 "$keys"
+dotnet "$tokens_dll" keygen --private-key "$signing_key" --public-key "$signing_public_key" >/dev/null ||
+  { echo "run.sh: could not create the development key pair in $(shown "$keys")" >&2; exit 1; }
+# The internal credential only the gateway presents to the silos (64 hex digits); a silo refuses calls without it.
+credential_file="$keys/silo-credential"
+[[ -s "$credential_file" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$credential_file")
+silo_credential=$(<"$credential_file")
+# A token for the given role and areas, signed with the development key (as deploy/token.sh mints them).
+mint_token() { DUA_RUN_DIR="$run" DUA_CONFIGURATION="$configuration" "$root/deploy/token.sh" "$@"; }
+
 save_silo() {
   local i=$1
   state_put "$run/silos/$i" "index=$i" "pid=${silo_pid[$i]}" "state=${silo_state[$i]}" \
@@ -167,6 +191,7 @@ start_silo() {
   echo "=== $(date -Is) silo $i starting" >>"$run/silo-$i.log"
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
   Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \
+  Silo__GatewayCredential="$silo_credential" \
     dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >>"$run/silo-$i.log" 2>&1 &
   pid=$!
   pids+=("$pid")
@@ -185,6 +210,8 @@ start_silo() {
 for ((i = 0; i < silos; i++)); do start_silo "$i"; done
 
 Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port Gateway__PollInterval="$(printf '00:00:%02d' "$gateway_poll_seconds")" \
+  Gateway__Authentication__Issuer=$token_issuer Gateway__Authentication__Audience=$token_audience \
+  Gateway__Authentication__SigningKeyFiles__0="$signing_public_key" Gateway__SiloCredential="$silo_credential" \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
   dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &
 gateway_pid=$!
@@ -206,7 +233,8 @@ until port_taken "$gateway_port"; do sleep 0.2; done
 
 if $demo; then
   say "loading the demo data set"
-  dotnet "$demo_dll" "http://127.0.0.1:$gateway_port" ||
+  # It writes for Hudiksvall, Eskilstuna and Gävleborg: an agency token for the whole country covers them all.
+  DUA_TOKEN=$(mint_token agency SE) dotnet "$demo_dll" "http://127.0.0.1:$gateway_port" ||
     { echo "run.sh: loading the demo data failed" >&2; exit 1; }
 fi
 
@@ -323,6 +351,11 @@ state_put "$run/platform.env" "pid=$$" "gateway_port=$gateway_port" "gateway_pid
   "cluster_id=$cluster_id" "data=$data" "grpc_base=$grpc_base" "http_base=$http_base" \
   "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base"
 
+ready_token=$(mint_token agency SE) || { echo "run.sh: could not mint a development token" >&2; exit 1; }
+# How the operator calls deploy/token.sh for this platform: with its state folder when it is not the default one.
+token_command=deploy/token.sh
+[[ "$run" == "$root/.run" ]] || token_command="DUA_RUN_DIR=$run deploy/token.sh"
+
 cat <<INFO
 
 Dua Platform is running.
@@ -330,9 +363,17 @@ Dua Platform is running.
   silos (gRPC, h2c):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
   PostgreSQL:           $connection   (data in $(shown "$data/postgres"))
   logs:                 $(shown "$run")/
+  token signing key:    $(shown "$signing_public_key")   (development only; the private key beside it)
+
+Every call needs a token. An agency token for the whole country, valid for 12 hours:
+  export DUA_TOKEN=$ready_token
+Other roles and areas ($token_command ROLE [AREA...]):
+  export DUA_TOKEN=\$($token_command regional-office 21)     # Gävleborg's regional office
+  export DUA_TOKEN=\$($token_command agency 2184)            # an agency for Hudiksvall
+  export DUA_TOKEN=\$($token_command operations)
 
 Try:
-  npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge \\
+  npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer \$DUA_TOKEN" \\
     -d '{"municipality_code":"2184"}' http://127.0.0.1:$gateway_port/dua.v1.MunicipalityService/GetMunicipality
 
 deploy/silo.sh add | stop N | list   adds a silo, stops one gracefully, lists them.

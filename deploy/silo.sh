@@ -11,7 +11,8 @@
 # (DUA_SILO_*_BASE + i); an index whose ports are in use is skipped, with a message. A stop sends SIGTERM: the silo
 # withdraws its endpoint, so the gateway sends it no new calls, drains for 3 s, then Orleans leaves the cluster
 # cleanly and deactivates the silo's grains (their state is already stored). The last running silo is not
-# stopped. DUA_RUN_DIR names run.sh's state folder (.run).
+# stopped. DUA_RUN_DIR names run.sh's state folder (.run). run.sh starts an added silo as it started the others,
+# with the internal credential the gateway presents (Silo__GatewayCredential, from DUA_RUN_DIR/keys).
 # Exit codes: 0 done, 1 failure, 2 usage, 3 no free ports for a new silo.
 set -euo pipefail
 
@@ -165,6 +166,6 @@ case "$command" in
   add) cmd_add "$@" ;;
   stop) cmd_stop "$@" ;;
   list) cmd_list "$@" ;;
-  -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,/^# Exit codes/p' "$0"; exit 0 ;;
   *) usage ;;
 esac

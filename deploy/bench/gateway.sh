@@ -24,7 +24,14 @@
 #             (it is not on the shipped one), as a stand-in for the summary reads until they exist.
 #   --try NAME 'VAR=VALUE ...' adds a variant NAME: this tree's gateway with those environment variables on top,
 #             e.g. --try wks-gc 'DOTNET_gcServer=0' (how each setting in docs/benchmarks.md was measured).
-# Every gateway runs with the environment run.sh gives it (DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_...=1024).
+# Every gateway runs with the environment run.sh gives it (DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_...=1024), and a
+# per-caller rate limit far above what one machine can send (Gateway__RateLimit__PermitsPerSecond and __Burst,
+# BENCH_RATE_LIMIT, 10000000), so the limit does not cap the figures: h2load is one caller.
+#
+# Security: a development key pair and silo credential of this run (.run/bench/keys). Calls through this tree's
+# gateways carry an agency token (authorization: Bearer); calls straight to the silo carry what a gateway would
+# add (the internal credential and the dua-caller-* headers). The baseline gateway predates authentication and
+# passes headers on as they come, so calls through it carry the silo's headers too.
 #
 # Cores (2 here): h2load on BENCH_CPUS_LOAD (0), the silo on BENCH_CPUS_SILO (1), the gateways on
 # BENCH_CPUS_GATEWAY (1). So the server side gets core 1 in every row, the silo alone or the gateway and
@@ -155,13 +162,14 @@ gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
 migrations_dll="$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
 baseline_src="$work/baseline"
 baseline_bin="$baseline_src/gateway/Dua.Gateway/bin/$configuration/net10.0"
+tokens_dll="$root/deploy/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
 build_project() {
   dotnet build "$1" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
     die "build of $1 failed; run 'dotnet build $1 -c $configuration' to see why"
 }
 if $build; then
   say "building ($configuration)"
-  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway; do build_project "$root/$project"; done
+  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DevTokens; do build_project "$root/$project"; done
 fi
 if [[ ",$variants," == *,baseline,* ]]; then
   commit=$(git -C "$root" rev-parse --verify "$baseline_ref^{commit}" 2>/dev/null) || die "--baseline $baseline_ref is not a commit here"
@@ -173,8 +181,26 @@ if [[ ",$variants," == *,baseline,* ]]; then
     echo "$commit" >"$baseline_src/.commit"
   fi
 fi
-[[ -f "$silo_bin/Dua.Silo.dll" && -f "$gateway_bin/Dua.Gateway.dll" && -f "$migrations_dll" ]] ||
+[[ -f "$silo_bin/Dua.Silo.dll" && -f "$gateway_bin/Dua.Gateway.dll" && -f "$migrations_dll" && -f "$tokens_dll" ]] ||
   die "build outputs are missing; run without --no-build"
+
+# --- keys, credential, token ----------------------------------------------------------------------------
+keys="$work/keys"
+mkdir -p "$keys" && chmod 700 "$keys"
+dotnet "$tokens_dll" keygen --private-key "$keys/dev-signing.pem" --public-key "$keys/dev-signing.pub.pem" >/dev/null ||
+  die "could not create the key pair in .run/bench/keys"
+silo_credential=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+token=$(dotnet "$tokens_dll" mint --private-key "$keys/dev-signing.pem" --role agency --area SE --subject bench-gateway) ||
+  die "could not mint a token"
+rate_limit=${BENCH_RATE_LIMIT:-10000000}
+# Request headers per kind of target: through this tree's gateways a token; straight to the silo (or through the
+# baseline gateway, which passes headers on) the credential and caller headers a gateway would set.
+token_headers=(-H "authorization: Bearer $token")
+silo_headers=(-H "dua-caller-credential: $silo_credential" -H "dua-caller-subject: bench-gateway"
+  -H "dua-caller-organisation: bench" -H "dua-caller-role: agency" -H "dua-caller-areas: SE")
+headers_of() {  # KIND (silo or token): sets $headers
+  if [[ "$1" == token ]]; then headers=("${token_headers[@]}"); else headers=("${silo_headers[@]}"); fi
+}
 
 # --- PostgreSQL, schema, silo ---------------------------------------------------------------------------
 "$root/deploy/postgres.sh" start "$data/postgres" "$pg_port" >/dev/null
@@ -187,7 +213,7 @@ export ConnectionStrings__Dua="$connection"
 say "starting the silo on cores $cpus_silo (gRPC 127.0.0.1:$silo_grpc)"
 Participants__PseudonymKey=$(head -c 32 /dev/urandom | base64) \
 Silo__ClusterId=$cluster_id Silo__GrpcPort=$silo_grpc Silo__HttpPort=$silo_http \
-Silo__SiloPort=$silo_port Silo__GatewayPort=$silo_gateway \
+Silo__SiloPort=$silo_port Silo__GatewayPort=$silo_gateway Silo__GatewayCredential="$silo_credential" \
   taskset -c "$cpus_silo" dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >"$work/silo.log" 2>&1 &
 silo_pid=$!
 pids+=("$silo_pid")
@@ -209,13 +235,14 @@ read_path=/dua.v1.RegionService/GetRegion
 summary_path=/dua.v1.StatisticsService/GetRegionSummary
 
 # Prints "<grpc-status> <served-by> <response bytes>" for one call, from curl's headers and trailers.
-grpc_call() {
-  local url="$1" body="$2" headers="$work/curl.headers" size
-  size=$(curl -sS --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' \
-    --data-binary "@$body" -D "$headers" -o /dev/null -w '%{size_download}' "$url") || { echo "curl-failed - 0"; return; }
+grpc_call() {  # URL BODY KIND
+  local url="$1" body="$2" dump="$work/curl.headers" size headers
+  headers_of "$3"
+  size=$(curl -sS --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' "${headers[@]}" \
+    --data-binary "@$body" -D "$dump" -o /dev/null -w '%{size_download}' "$url") || { echo "curl-failed - 0"; return; }
   local status served
-  status=$(tr -d '\r' <"$headers" | awk -F': ' 'tolower($1) == "grpc-status" { s = $2 } END { print (s == "" ? "none" : s) }')
-  served=$(tr -d '\r' <"$headers" | awk -F': ' 'tolower($1) == "dua-served-by" { s = $2 } END { print (s == "" ? "-" : s) }')
+  status=$(tr -d '\r' <"$dump" | awk -F': ' 'tolower($1) == "grpc-status" { s = $2 } END { print (s == "" ? "none" : s) }')
+  served=$(tr -d '\r' <"$dump" | awk -F': ' 'tolower($1) == "dua-served-by" { s = $2 } END { print (s == "" ? "-" : s) }')
   echo "$status $served $size"
 }
 
@@ -224,8 +251,11 @@ grpc_call() {
 # Side by side rather than one after the other: the rounds below then interleave every target, so a burst of
 # other work on this shared machine falls on all of them alike.
 declare -A gateway_port_of gateway_pid_of
+# The headers calls through a variant carry: the baseline gateway predates tokens (see the top).
+kind_of() { if [[ "$1" == baseline ]]; then echo silo; else echo token; fi; }
 start_gateway() {
-  local variant="$1" port="$2" bin="$gateway_bin" env=()
+  local variant="$1" port="$2" bin="$gateway_bin" env=() kind
+  kind=$(kind_of "$variant")
   case "$variant" in
     baseline) bin="$baseline_bin" ;;
     cached)
@@ -238,13 +268,16 @@ start_gateway() {
   esac
   # As run.sh starts it (its shared array pool setting included), on its own port.
   env Gateway__ClusterId=$cluster_id Gateway__GrpcPort="$port" \
+    Gateway__Authentication__Issuer=dua-development Gateway__Authentication__Audience=dua-platform \
+    Gateway__Authentication__SigningKeyFiles__0="$keys/dev-signing.pub.pem" Gateway__SiloCredential="$silo_credential" \
+    Gateway__RateLimit__PermitsPerSecond="$rate_limit" Gateway__RateLimit__Burst="$rate_limit" \
     DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 "${env[@]}" \
     taskset -c "$cpus_gateway" dotnet "$bin/Dua.Gateway.dll" --contentRoot "$bin" >"$work/gateway-$variant.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   # Ready once a call through it reaches the silo (it learns the silo from the membership table).
   for ((t = 0; ; t++)); do
-    read -r status _ _ < <(grpc_call "http://127.0.0.1:$port$health_path" "$work/health.bin" 2>/dev/null)
+    read -r status _ _ < <(grpc_call "http://127.0.0.1:$port$health_path" "$work/health.bin" "$kind" 2>/dev/null)
     [[ "$status" == 0 ]] && break
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$work/gateway-$variant.log" >&2; die "the $variant gateway exited; see .run/bench/gateway-$variant.log"; }
     ((t < 120)) || die "the $variant gateway did not route to the silo in 60 s; see .run/bench/gateway-$variant.log"
@@ -261,33 +294,35 @@ for variant in ${variants//,/ }; do
 done
 
 # --- targets --------------------------------------------------------------------------------------------
-targets=()   # "name|url|body|gateway pid or -"
-health_status=$(grpc_call "http://127.0.0.1:$silo_grpc$health_path" "$work/health.bin" | cut -d' ' -f1)
+targets=()   # "name|url|body|gateway pid or -|header kind"
+health_status=$(grpc_call "http://127.0.0.1:$silo_grpc$health_path" "$work/health.bin" silo | cut -d' ' -f1)
 [[ "$health_status" == 0 ]] || die "the silo's health check answers grpc-status $health_status"
-summary_status=$(grpc_call "http://127.0.0.1:$silo_grpc$summary_path" "$work/region-21.bin" | cut -d' ' -f1)
+summary_status=$(grpc_call "http://127.0.0.1:$silo_grpc$summary_path" "$work/region-21.bin" silo | cut -d' ' -f1)
 with_summary=false
 if [[ "$summary_status" == 0 ]]; then
   with_summary=true
 else
   say "GetRegionSummary answers grpc-status $summary_status on the silo (12 = UNIMPLEMENTED): summary rows left out"
 fi
-targets+=("health direct|http://127.0.0.1:$silo_grpc$health_path|$work/health.bin|-")
-targets+=("read direct|http://127.0.0.1:$silo_grpc$read_path|$work/region-21.bin|-")
+targets+=("health direct|http://127.0.0.1:$silo_grpc$health_path|$work/health.bin|-|silo")
+targets+=("read direct|http://127.0.0.1:$silo_grpc$read_path|$work/region-21.bin|-|silo")
 for variant in ${variants//,/ }; do
-  targets+=("read via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$read_path|$work/region-21.bin|${gateway_pid_of[$variant]}")
+  targets+=("read via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$read_path|$work/region-21.bin|${gateway_pid_of[$variant]}|$(kind_of "$variant")")
 done
 if $with_summary; then
-  targets+=("summary direct|http://127.0.0.1:$silo_grpc$summary_path|$work/region-21.bin|-")
+  targets+=("summary direct|http://127.0.0.1:$silo_grpc$summary_path|$work/region-21.bin|-|silo")
   for variant in ${variants//,/ }; do
-    targets+=("summary via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$summary_path|$work/region-21.bin|${gateway_pid_of[$variant]}")
+    targets+=("summary via $variant|http://127.0.0.1:${gateway_port_of[$variant]}$summary_path|$work/region-21.bin|${gateway_pid_of[$variant]}|$(kind_of "$variant")")
   done
 fi
 
 # --- h2load runs ----------------------------------------------------------------------------------------
 slug_of() { tr -c 'a-z0-9\n' '-' <<<"$1"; }
-h2load_run() {  # URL BODY SECONDS LOG OUT
+h2load_run() {  # URL BODY SECONDS LOG OUT KIND
+  local headers
+  headers_of "$6"
   taskset -c "$cpus_load" h2load -c "$clients" -m "$streams" -t 1 -D "$3" \
-    -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' ${4:+--log-file "$4"} "$1" >"$5" 2>&1
+    -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' "${headers[@]}" ${4:+--log-file "$4"} "$1" >"$5" 2>&1
 }
 # A value from h2load's summary: the number before the word $2 on the line starting with $1.
 h2load_value() { awk -v line="$1" -v word="$2" '$1 == line { for (i = 2; i <= NF; i++) if (index($i, word) == 1) { gsub(",", "", $(i - 1)); print $(i - 1); exit } }' "$3"; }
@@ -298,8 +333,8 @@ ticks_per_second=$(getconf CLK_TCK)
 
 declare -A size_of served_of rps_list silo_cpu_list gateway_cpu_list
 for target in "${targets[@]}"; do
-  IFS='|' read -r name url body _ <<<"$target"
-  read -r status served size < <(grpc_call "$url" "$body")
+  IFS='|' read -r name url body _ kind <<<"$target"
+  read -r status served size < <(grpc_call "$url" "$body" "$kind")
   [[ "$status" == 0 ]] || die "$name: a single call answered grpc-status $status, not 0 ($url)"
   size_of[$name]=$size
   served_of[$name]=$served
@@ -308,15 +343,15 @@ done
 say "$rounds round(s) of ${#targets[@]} targets; each: ${warmup} s warm-up run, then ${duration} s measured, h2load $clients clients x $streams streams"
 for ((round = 1; round <= rounds; round++)); do
   for target in "${targets[@]}"; do
-    IFS='|' read -r name url body gateway <<<"$target"
+    IFS='|' read -r name url body gateway kind <<<"$target"
     slug=$(slug_of "$name")
     out="$work/h2load/$slug-$round.out"
     # The warm-up is a run of its own: h2load's --warm-up-time counts warm-up bytes in the traffic figures,
     # which the message check below relies on.
-    h2load_run "$url" "$body" "$warmup" "" "$out.warm-up" || { cat "$out.warm-up" >&2; die "$name: h2load failed"; }
+    h2load_run "$url" "$body" "$warmup" "" "$out.warm-up" "$kind" || { cat "$out.warm-up" >&2; die "$name: h2load failed"; }
     silo_before=$(cpu_ticks "$silo_pid")
     [[ "$gateway" == - ]] || gateway_before=$(cpu_ticks "$gateway")
-    h2load_run "$url" "$body" "$duration" "$work/h2load/$slug-$round.log" "$out" || { cat "$out" >&2; die "$name: h2load failed"; }
+    h2load_run "$url" "$body" "$duration" "$work/h2load/$slug-$round.log" "$out" "$kind" || { cat "$out" >&2; die "$name: h2load failed"; }
     silo_ticks=$(($(cpu_ticks "$silo_pid") - silo_before))
     [[ "$gateway" == - ]] || gateway_ticks=$(($(cpu_ticks "$gateway") - gateway_before))
     rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$out")

@@ -52,7 +52,9 @@ SQL
 
 echo "== 2. RecordProgress through the gateway: seed $participants participants, then $duration of progress at $concurrency in flight"
 dotnet build "$root/tests/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
-dotnet "$root/tests/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
+# An agency token for the whole country: the data set spans all municipalities.
+token=$(platform_token agency SE)
+DUA_TOKEN=$token dotnet "$root/tests/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
   --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --phases seed,progress --participants "$participants" \
   --duration "$duration" --concurrency "$concurrency" --report-dir "$out"
 

@@ -113,7 +113,7 @@ public sealed class AggregatesChaosTests(PostgresFixture postgres, ITestOutputHe
 
         // Settled: every county's live summary equals a recount from the authoritative state, and holds every
         // acknowledged enrolment.
-        var operations = new OperationsService.OperationsServiceClient(platform.Gateway);
+        var operations = new OperationsService.OperationsServiceClient(platform.ChannelFor(TestCallers.Operations));
         foreach (var county in Counties)
         {
             RecountRegionResponse recount = null!;

@@ -1,3 +1,4 @@
+using Dua.Security;
 using Dua.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -7,6 +8,8 @@ namespace Dua.EndToEnd.Tests;
 /// <summary>
 /// Silo and gateway processes on one PostgreSQL database. A silo keeps its ports across restarts, as a
 /// redeployed machine would, so a restarted silo supersedes its dead predecessor in the membership table.
+/// The gateway validates tokens against a key pair of this cluster and reaches the silos with its credential;
+/// test clients call as a <see cref="Caller"/> (<see cref="Gateway"/>: an agency for the whole country).
 /// </summary>
 public sealed class PlatformCluster(string connectionString) : IDisposable
 {
@@ -15,11 +18,20 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
     private readonly string _pseudonymKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<int, ChildProcess> _silos = [];
     private ChildProcess? _gateway;
-    private GrpcChannel? _channel;
 
     public int GatewayPort { get; } = FreePort.Next();
 
-    public GrpcChannel Gateway => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+    public PlatformSecurity Security { get; } = PlatformSecurity.Generate();
+
+    /// <summary>The gateway as an agency for the whole country (<see cref="TestCallers.Agency"/>).</summary>
+    public GrpcChannel Gateway => ChannelFor(TestCallers.Agency);
+
+    /// <summary>The gateway as <paramref name="caller"/>: every call carries a token for it.</summary>
+    public GrpcChannel ChannelFor(Caller caller) => Security.ChannelFor($"http://127.0.0.1:{GatewayPort}", caller);
+
+    /// <summary>Silo <paramref name="index"/>'s gRPC port directly, with the headers the gateway would send (dispose it).</summary>
+    public GrpcChannel SiloChannelFor(int index, Caller caller, bool withCredential = true) =>
+        Security.SiloChannelFor($"http://127.0.0.1:{_ports[index].Grpc}", caller, withCredential);
 
     public IReadOnlyDictionary<int, ChildProcess> Silos => _silos;
 
@@ -34,7 +46,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
             ports = _ports[index] = new SiloPorts(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         }
 
-        var silo = ChildProcess.StartDotnet(SiloName(ports), BuildOutput.Silo, new Dictionary<string, string>
+        var silo = ChildProcess.StartDotnet(SiloName(ports), BuildOutput.Silo, new Dictionary<string, string>(Security.SiloEnvironment)
         {
             ["ConnectionStrings__Dua"] = connectionString,
             ["Silo__ClusterId"] = _clusterId,
@@ -51,7 +63,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 
     public ChildProcess StartGateway()
     {
-        _gateway = ChildProcess.StartDotnet("gateway", BuildOutput.Gateway, new Dictionary<string, string>
+        _gateway = ChildProcess.StartDotnet("gateway", BuildOutput.Gateway, new Dictionary<string, string>(Security.GatewayEnvironment)
         {
             ["ConnectionStrings__Dua"] = connectionString,
             ["Gateway__ClusterId"] = _clusterId,
@@ -88,8 +100,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 
     public void StopAll()
     {
-        _channel?.Dispose();
-        _channel = null;
+        Security.CloseChannels();
         _gateway?.Dispose();
         _gateway = null;
         foreach (var silo in _silos.Values)
@@ -100,7 +111,11 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
         _silos.Clear();
     }
 
-    public void Dispose() => StopAll();
+    public void Dispose()
+    {
+        StopAll();
+        Security.Dispose();
+    }
 
     public string Diagnostics() => string.Join("\n", _silos.Values.Append(_gateway).OfType<ChildProcess>().Select(p => p.Tail()));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dua.Security;
 using Dua.Testing;
 using Grpc.Net.Client;
 
@@ -15,7 +16,7 @@ public sealed class ScriptedPlatform : IDisposable
     private readonly string _folder;
     private readonly Dictionary<string, string> _environment;
     private ChildProcess? _runScript;
-    private GrpcChannel? _channel;
+    private PlatformSecurity? _security;
 
     public ScriptedPlatform()
     {
@@ -63,7 +64,28 @@ public sealed class ScriptedPlatform : IDisposable
 
     public string ConnectionString => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=dua";
 
-    public GrpcChannel Gateway => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+    /// <summary>
+    /// The key pair and credential run.sh created in its state folder (keys/): tokens minted with it are what
+    /// deploy/token.sh would print.
+    /// </summary>
+    public PlatformSecurity Security => _security ??= PlatformSecurity.FromRunDirectory(RunDirectory);
+
+    /// <summary>The gateway as an agency for the whole country (<see cref="TestCallers.Agency"/>).</summary>
+    public GrpcChannel Gateway => ChannelFor(TestCallers.Agency);
+
+    /// <summary>The gateway as <paramref name="caller"/>: every call carries a token for it.</summary>
+    public GrpcChannel ChannelFor(Caller caller) => Security.ChannelFor($"http://127.0.0.1:{GatewayPort}", caller);
+
+    /// <summary>Runs deploy/token.sh against this platform, as an operator would; returns the token it printed.</summary>
+    public async Task<string> TokenFromScriptAsync(params string[] roleAndAreas)
+    {
+        var script = Path.Combine(RepositoryRoot.Path, "deploy", "token.sh");
+        using var command = ChildProcess.Start("token.sh", "bash", [script, .. roleAndAreas], RepositoryRoot.Path, _environment);
+        var exitCode = await command.WaitForExitAsync(CommandTimeout);
+        Assert.True(exitCode == 0, $"token.sh exited with code {exitCode}:\n{command.Output}");
+        // Output holds stderr too: the token is the last line (token.sh prints nothing else when it succeeds).
+        return command.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+    }
 
     public ChildProcess RunScript => _runScript ?? throw new InvalidOperationException("run.sh has not been started.");
 
@@ -172,7 +194,7 @@ public sealed class ScriptedPlatform : IDisposable
 
     public void Dispose()
     {
-        _channel?.Dispose();
+        _security?.Dispose();
         // After a failure run.sh may still run: stop what it started, then the database it started detached.
         if (SupervisorPid > 0)
         {

@@ -29,7 +29,12 @@ public static class LoadTestRun
         var log = Console.Error;
         await log.WriteLineAsync($"Dua.LoadTest: data set {plan.Ids.DataSet} ({options.Participants:N0} participants, {plan.Agreements.Count} agreements) against {options.Target}");
 
-        using var channels = new PlatformChannels(options.Target, options.Connections);
+        if (options.Token is null && options.SiloCredential is null)
+        {
+            await log.WriteLineAsync($"Dua.LoadTest: no token (--token or {LoadTestCommand.TokenVariable}): the gateway answers such calls UNAUTHENTICATED, e.g. {LoadTestCommand.TokenVariable}=$(deploy/token.sh agency)");
+        }
+
+        using var channels = new PlatformChannels(options.Target, options.Connections, options.Token, options.SiloCredential);
         var context = new RunContext(options, plan, channels, log, cancellation);
         var recorded = new List<PhaseRecorder>();
         var started = DateTimeOffset.UtcNow;

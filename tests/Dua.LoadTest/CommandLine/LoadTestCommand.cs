@@ -48,12 +48,25 @@ public static class LoadTestCommand
             CustomParser = r => Parsed(r, OptionParsers.RegionCode),
         };
 
+        var token = new Option<string?>("--token")
+        {
+            Description = $"The bearer token every call sends (the gateway requires one); default the environment variable {TokenVariable}, " +
+                "e.g. DUA_TOKEN=$(deploy/token.sh agency)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null,
+        };
+        var siloCredential = new Option<string?>("--silo-credential")
+        {
+            Description = $"To call a silo straight (--target a silo's port): the internal credential (Silo:GatewayCredential; in deploy/run.sh's " +
+                $".run/keys/silo-credential); calls then carry it and an agency caller for the whole country, as the gateway would. Default the environment variable {SiloCredentialVariable}",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SiloCredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null,
+        };
+
         var root = new RootCommand(
             "Builds a national data set through the Dua platform's public gRPC API (seed), then drives a write " +
             "workload (progress: RecordProgress events) and a read workload (read: GetRegionSummary), and reports " +
             "throughput, latency percentiles, errors by status code and which silo served the calls.")
         {
-            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region,
+            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region, token, siloCredential,
         };
         root.SetAction(async (result, cancellation) =>
         {
@@ -61,13 +74,36 @@ public static class LoadTestCommand
                 result.GetValue(target)!, result.GetValue(phases)!, result.GetValue(participants), result.GetValue(concurrency),
                 result.GetValue(connections), result.GetValue(duration), result.GetValue(warmup), result.GetValue(seed),
                 result.GetValue(asOf) ?? OptionParsers.DefaultAsOf(), result.GetValue(reportDir)!, result.GetValue(readMethod),
-                result.GetValue(region), result.GetValue(timeout));
-            return await LoadTestRun.RunAsync(options, string.Join(' ', ["Dua.LoadTest", .. result.Tokens.Select(t => t.Value)]), cancellation);
+                result.GetValue(region), result.GetValue(timeout), result.GetValue(token), result.GetValue(siloCredential));
+            return await LoadTestRun.RunAsync(options, ShownCommandLine(result.Tokens.Select(t => t.Value)), cancellation);
         });
 
         root.Subcommands.Add(PlanCommand());
         root.Subcommands.Add(EncodeCommand());
         return root;
+    }
+
+    /// <summary>The environment variable the token comes from when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "DUA_TOKEN";
+
+    /// <summary>The environment variable the silo credential comes from when <c>--silo-credential</c> is not given.</summary>
+    public const string SiloCredentialVariable = "DUA_SILO_CREDENTIAL";
+
+    /// <summary>The command line as the report shows it: the token is a credential, so it is left out.</summary>
+    public static string ShownCommandLine(IEnumerable<string> arguments)
+    {
+        var shown = new List<string> { "Dua.LoadTest" };
+        var hideNext = false;
+        foreach (var argument in arguments)
+        {
+            shown.Add(hideNext ? "***"
+                : argument.StartsWith("--token=", StringComparison.Ordinal) ? "--token=***"
+                : argument.StartsWith("--silo-credential=", StringComparison.Ordinal) ? "--silo-credential=***"
+                : argument);
+            hideNext = argument is "--token" or "--silo-credential";
+        }
+
+        return string.Join(' ', shown);
     }
 
     private static Command PlanCommand()

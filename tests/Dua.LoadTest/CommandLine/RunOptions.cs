@@ -37,4 +37,6 @@ public sealed record RunOptions(
     string ReportDirectory,
     ReadMethod ReadMethod,
     string? Region,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    string? Token = null,
+    string? SiloCredential = null);
