@@ -26,6 +26,13 @@ public static class CallerHeaders
         new(Areas, caller.AreaList),
     ];
 
+    /// <summary>
+    /// Everything the gateway sends a silo with a call: the credential and the caller. For tools and benchmarks that
+    /// stand in for the gateway and call a silo straight.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> ForSilo(Caller caller, string credential) =>
+        [new(Credential, credential), .. Of(caller)];
+
     /// <summary>Reads a caller back from the headers; <c>null</c> when they are absent or malformed.</summary>
     public static Caller? Read(Func<string, string?> header)
     {

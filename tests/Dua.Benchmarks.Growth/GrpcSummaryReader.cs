@@ -14,11 +14,13 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
 {
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(address);
 
+    private static Metadata Headers { get; } = ToMetadata(SiloUnderTest.GatewayHeaders);
+
     /// <summary>One call, checked: the county's summary and its participant count.</summary>
     public async Task<RegionSummary> GetAsync(string regionCode)
     {
         var client = new StatisticsService.StatisticsServiceClient(_channel);
-        var response = await client.GetRegionSummaryAsync(new GetRegionSummaryRequest { RegionCode = regionCode }, deadline: DateTime.UtcNow.AddSeconds(30));
+        var response = await client.GetRegionSummaryAsync(new GetRegionSummaryRequest { RegionCode = regionCode }, Headers, deadline: DateTime.UtcNow.AddSeconds(30));
         return response.Region;
     }
 
@@ -46,7 +48,7 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    await client.GetRegionSummaryAsync(request);
+                    await client.GetRegionSummaryAsync(request, Headers);
                 }
                 catch (RpcException)
                 {
@@ -60,4 +62,15 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
     }
 
     public void Dispose() => _channel.Dispose();
+
+    private static Metadata ToMetadata(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var metadata = new Metadata();
+        foreach (var (name, value) in headers)
+        {
+            metadata.Add(name, value);
+        }
+
+        return metadata;
+    }
 }

@@ -33,6 +33,7 @@ public sealed partial class H2loadSummaryReader(Uri address, int concurrency)
                 "-D", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
                 "-d", body, "--log-file", log,
                 "-H", "content-type: application/grpc", "-H", "te: trailers",
+                .. SiloUnderTest.GatewayHeaders.SelectMany(h => new[] { "-H", $"{h.Key}: {h.Value}" }),
                 new Uri(address, Path).ToString(),
             ]);
             var latencies = LatencyFigures.NewHistogram();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Dua.Security;
 using Dua.Testing;
 
 namespace Dua.Benchmarks.Growth;
@@ -13,6 +14,10 @@ public sealed class SiloUnderTest : IDisposable
 {
     public const string ClusterId = "dua";
     public const string ServiceId = "dua-platform";
+
+    // The benchmark stands in for the gateway: it holds the silo's credential and calls as operations (exact figures).
+    private static readonly string Credential = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+    private static readonly Caller Reader = new("growth-benchmark", "Dua drift", Roles.Operations, [CallerArea.Country]);
 
     private readonly ChildProcess _process;
 
@@ -35,6 +40,10 @@ public sealed class SiloUnderTest : IDisposable
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
+    /// <summary>What the gateway would send along with every call: its credential and the caller.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> GatewayHeaders { get; } =
+        [.. CallerHeaders.ForSilo(Reader, Credential)];
+
     /// <param name="extraEnvironment">Settings added to the silo's environment (and overriding the benchmark's own).</param>
     public static SiloUnderTest Start(IReadOnlyDictionary<string, string> extraEnvironment)
     {
@@ -48,6 +57,7 @@ public sealed class SiloUnderTest : IDisposable
             ["Silo__GrpcPort"] = Invariant(grpc),
             ["Silo__HttpPort"] = Invariant(http),
             ["Participants__PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Silo__GatewayCredential"] = Credential,
             // Keeps the captured output small; warnings and errors still show in a failure message.
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -34,7 +34,16 @@ using var channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptio
     // More than 100 streams in flight would otherwise queue behind one connection's limit.
     HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
 });
-var invoker = channel.Intercept(new NameFailedCalls());
+var headers = PlatformHeaders.FromEnvironment();
+var invoker = channel.Intercept(new NameFailedCalls()).Intercept(metadata =>
+{
+    foreach (var header in headers)
+    {
+        metadata.Add(header);
+    }
+
+    return metadata;
+});
 var agreements = new AgreementService.AgreementServiceClient(invoker);
 var participants = new ParticipantService.ParticipantServiceClient(invoker);
 var enroller = new Enroller(participants, new PersonGenerator(today), runId, enrolledOn: today.AddDays(-30), options.Concurrency);
