@@ -26,7 +26,7 @@
 #             e.g. --try wks-gc 'DOTNET_gcServer=0' (how each setting in docs/benchmarks.md was measured).
 # Every gateway runs with the environment run.sh gives it (DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_...=1024), and a
 # per-caller rate limit far above what one machine can send (Gateway__RateLimit__PermitsPerSecond and __Burst,
-# BENCH_RATE_LIMIT, 10000000), so the limit does not cap the figures: h2load is one caller.
+# BENCH_RATE_LIMIT, 1000000), so the limit does not cap the figures: h2load is one caller.
 #
 # Security: a development key pair and silo credential of this run (.run/bench/keys). Calls through this tree's
 # gateways carry an agency token (authorization: Bearer); calls straight to the silo carry what a gateway would
@@ -192,7 +192,7 @@ dotnet "$tokens_dll" keygen --private-key "$keys/dev-signing.pem" --public-key "
 silo_credential=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 token=$(dotnet "$tokens_dll" mint --private-key "$keys/dev-signing.pem" --role agency --area SE --subject bench-gateway) ||
   die "could not mint a token"
-rate_limit=${BENCH_RATE_LIMIT:-10000000}
+rate_limit=${BENCH_RATE_LIMIT:-1000000}
 # Request headers per kind of target: through this tree's gateways a token; straight to the silo (or through the
 # baseline gateway, which passes headers on) the credential and caller headers a gateway would set.
 token_headers=(-H "authorization: Bearer $token")

@@ -1,7 +1,7 @@
 # Sourced by the benchmark scripts: starts deploy/run.sh in the background on the ports the caller exported
 # (DUA_GATEWAY_PORT, DUA_PG_PORT, DUA_SILO_*_BASE, DUA_DATA_DIR, DUA_RUN_DIR), waits until it serves, and stops it
 # when the script exits, however it exits. The gateway's per-caller rate limit is raised far above what one machine
-# sends (BENCH_RATE_LIMIT, 10000000 permits per second and burst): a load generator is one caller, and the
+# sends (BENCH_RATE_LIMIT, 1000000 permits per second and burst): a load generator is one caller, and the
 # limit must not cap the figures. platform_token mints tokens with the platform's development key.
 
 platform_pid=
@@ -17,8 +17,8 @@ stop_platform() {
 start_platform() {
   local log=$1
   shift
-  export Gateway__RateLimit__PermitsPerSecond=${BENCH_RATE_LIMIT:-10000000}
-  export Gateway__RateLimit__Burst=${BENCH_RATE_LIMIT:-10000000}
+  export Gateway__RateLimit__PermitsPerSecond=${BENCH_RATE_LIMIT:-1000000}
+  export Gateway__RateLimit__Burst=${BENCH_RATE_LIMIT:-1000000}
   trap stop_platform EXIT
   # Its own session: run.sh stops its silos, gateway and PostgreSQL on SIGTERM.
   setsid "$root/deploy/run.sh" "$@" >"$log" 2>&1 &

@@ -20,12 +20,14 @@ public sealed class PlatformSecurity : IDisposable
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
     private readonly TokenMinter _minter;
+    private readonly Microsoft.IdentityModel.Tokens.SecurityKey _signingKey;
     private readonly string? _ownedFolder;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
 
     private PlatformSecurity(string privateKeyPem, string publicKeyFile, string siloCredential, string? ownedFolder)
     {
-        _minter = new TokenMinter(TokenSigningKeys.FromPem(privateKeyPem), Issuer, Audience);
+        _signingKey = TokenSigningKeys.FromPem(privateKeyPem);
+        _minter = new TokenMinter(_signingKey, Issuer, Audience);
         PublicKeyFile = publicKeyFile;
         SiloCredential = siloCredential;
         _ownedFolder = ownedFolder;
@@ -74,6 +76,10 @@ public sealed class PlatformSecurity : IDisposable
     };
 
     public string TokenFor(Caller caller, TimeSpan? lifetime = null) => _minter.Mint(caller, lifetime ?? TokenLifetime);
+
+    /// <summary>A token signed with this platform's key but otherwise as given: from another issuer, or out of date.</summary>
+    public string TokenFor(Caller caller, TimeSpan lifetime, TimeSpan validFromOffset, string issuer = Issuer) =>
+        new TokenMinter(_signingKey, issuer, Audience).Mint(caller, lifetime, validFromOffset);
 
     /// <summary>A channel (one per caller and address, reused) whose every call carries the caller's token.</summary>
     public GrpcChannel ChannelFor(string address, Caller caller) =>

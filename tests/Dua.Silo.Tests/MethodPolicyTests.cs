@@ -8,18 +8,7 @@ namespace Dua.Silo.Tests;
 /// <summary>The role table covers the whole contract, so no RPC is open or closed by accident.</summary>
 public sealed class MethodPolicyTests
 {
-    /// <summary>Every method of every dua.v1 service, from the generated descriptors of Dua.Contracts.</summary>
-    private static readonly string[] ContractMethods =
-    [
-        .. typeof(AgreementService).Assembly.GetTypes()
-            .Select(t => t.GetProperty("Descriptor", typeof(FileDescriptor))?.GetValue(null))
-            .OfType<FileDescriptor>()
-            .Where(f => f.Package == "dua.v1")
-            .SelectMany(f => f.Services)
-            .SelectMany(s => s.Methods.Select(m => $"{s.FullName}/{m.Name}"))
-            .Distinct()
-            .Order(StringComparer.Ordinal),
-    ];
+    private static readonly string[] ContractMethods = [.. Dua.Testing.ContractMethods.All];
 
     [Fact]
     public void Every_contract_method_has_an_entry_and_every_entry_a_method()

@@ -12,19 +12,9 @@ public static class GatewayLimitsExtensions
             .BindConfiguration(GatewayLimitsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<GatewayLimitsOptions>>((kestrel, limits) =>
-            {
-                // Covers what is not gRPC; YARP lifts this limit for gRPC requests, which RequestSizeLimitMiddleware bounds.
-                // Kestrel's options are read before start-up validation runs; invalid limits are reported by it instead.
-                try
-                {
-                    kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
-                }
-                catch (OptionsValidationException)
-                {
-                }
-            });
+        // RequestSizeLimitMiddleware bounds every request, so Kestrel's own limit is lifted. Kept, YARP would lift it
+        // for each gRPC request anyway, and fail to (with a warning per call) once the response cache has read the body.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         return builder;
     }
 
