@@ -117,6 +117,9 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
         Security.Dispose();
     }
 
+    /// <summary>Every process running now: the silos and the gateway.</summary>
+    public IEnumerable<ChildProcess> Processes => _silos.Values.Append(_gateway).OfType<ChildProcess>();
+
     public string Diagnostics() => string.Join("\n", _silos.Values.Append(_gateway).OfType<ChildProcess>().Select(p => p.Tail()));
 }
 

@@ -30,6 +30,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's own log (deploy/postgres.sh writes it beside the data folder), e.g. to search it.</summary>
+    public string LogFile => System.IO.Path.Combine(_folder, System.IO.Path.GetFileName(_dataDirectory) + ".log");
+
     /// <summary>Connection string to the cluster's <c>dua</c> database.</summary>
     public string ConnectionString { get; }
 
