@@ -1,3 +1,4 @@
+using Dua.Testing.Requests;
 using System.Text;
 using Dua.Contracts.V1;
 using Dua.Migrations;
@@ -7,8 +8,8 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Xunit.Abstractions;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.EndToEnd.Tests;
 

@@ -17,6 +17,12 @@ public sealed class PlatformSecurity : IDisposable
 
     public const string Audience = "dua-platform";
 
+    /// <summary>
+    /// A per-caller rate limit no test reaches: the end-to-end tests load the platform as one caller, and the limit
+    /// itself is tested in Dua.Gateway.Tests.
+    /// </summary>
+    public const string UnlimitedRate = "1000000";
+
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
     private readonly TokenMinter _minter;
@@ -67,6 +73,8 @@ public sealed class PlatformSecurity : IDisposable
         ["Gateway__Authentication__Audience"] = Audience,
         ["Gateway__Authentication__SigningKeyFiles__0"] = PublicKeyFile,
         ["Gateway__SiloCredential"] = SiloCredential,
+        ["Gateway__RateLimit__PermitsPerSecond"] = UnlimitedRate,
+        ["Gateway__RateLimit__Burst"] = UnlimitedRate,
     };
 
     /// <summary>The environment a silo process needs to accept the gateway's calls.</summary>

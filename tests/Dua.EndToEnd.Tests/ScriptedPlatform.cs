@@ -42,6 +42,9 @@ public sealed class ScriptedPlatform : IDisposable
             ["DUA_DATA_DIR"] = Path.Combine(_folder, "data"),
             ["DUA_RUN_DIR"] = RunDirectory,
             ["DUA_CONFIGURATION"] = BuildOutput.Configuration,
+            // These tests load the platform as one caller; the per-caller limit is the gateway tests' subject.
+            ["Gateway__RateLimit__PermitsPerSecond"] = PlatformSecurity.UnlimitedRate,
+            ["Gateway__RateLimit__Burst"] = PlatformSecurity.UnlimitedRate,
         };
     }
 

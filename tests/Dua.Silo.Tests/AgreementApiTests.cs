@@ -1,7 +1,7 @@
 using Dua.Contracts.V1;
 using Google.Rpc;
 using Grpc.Core;
-using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.Requests.AgreementRequests;
 
 namespace Dua.Silo.Tests;
 

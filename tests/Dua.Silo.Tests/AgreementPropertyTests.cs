@@ -4,7 +4,7 @@ using Dua.Contracts.V1;
 using Google.Protobuf;
 using Grpc.Core;
 using Xunit.Abstractions;
-using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.Requests.AgreementRequests;
 
 namespace Dua.Silo.Tests;
 

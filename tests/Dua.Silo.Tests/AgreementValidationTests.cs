@@ -1,5 +1,5 @@
 using Dua.Contracts.V1;
-using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.Requests.AgreementRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -5,8 +5,8 @@ using Dua.Testing;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

@@ -1,11 +1,12 @@
 using Dua.Contracts.V1;
 using Dua.Security;
+using Dua.Testing.Requests;
 using Dua.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

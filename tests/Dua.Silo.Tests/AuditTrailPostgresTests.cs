@@ -2,6 +2,7 @@ using Dua.Contracts.V1;
 using Dua.Migrations;
 using Dua.Security;
 using Dua.Silo.Audit;
+using Dua.Testing.Requests;
 using Dua.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;

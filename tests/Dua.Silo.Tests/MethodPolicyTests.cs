@@ -8,7 +8,7 @@ namespace Dua.Silo.Tests;
 /// <summary>The role table covers the whole contract, so no RPC is open or closed by accident.</summary>
 public sealed class MethodPolicyTests
 {
-    private static readonly string[] ContractMethods = [.. Dua.Testing.ContractMethods.All];
+    private static readonly string[] ContractMethods = [.. Dua.Testing.Requests.ContractMethods.All];
 
     [Fact]
     public void Every_contract_method_has_an_entry_and_every_entry_a_method()

@@ -1,10 +1,11 @@
 using Dua.Contracts.V1;
+using Dua.Testing.Requests;
 using Dua.Testing;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

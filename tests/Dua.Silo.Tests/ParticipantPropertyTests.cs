@@ -1,3 +1,4 @@
+using Dua.Testing.Requests;
 using Dua.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -7,8 +8,8 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Xunit.Abstractions;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

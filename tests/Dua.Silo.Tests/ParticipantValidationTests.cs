@@ -1,8 +1,8 @@
 using Dua.Contracts.V1;
 using Google.Rpc;
 using Grpc.Core;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

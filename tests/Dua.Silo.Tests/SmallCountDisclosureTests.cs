@@ -1,7 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.Testing;
-using static Dua.Testing.AgreementRequests;
-using static Dua.Testing.ParticipantRequests;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
 
 namespace Dua.Silo.Tests;
 

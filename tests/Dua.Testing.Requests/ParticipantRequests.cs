@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dua.Contracts.V1;
-using static Dua.Testing.AgreementRequests;
+using static Dua.Testing.Requests.AgreementRequests;
 
-namespace Dua.Testing;
+namespace Dua.Testing.Requests;
 
 /// <summary>
 /// Valid participant requests, people with valid personal identity numbers, and signed agreements to enrol them

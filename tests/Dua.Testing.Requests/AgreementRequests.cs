@@ -1,6 +1,6 @@
 using Dua.Contracts.V1;
 
-namespace Dua.Testing;
+namespace Dua.Testing.Requests;
 
 /// <summary>
 /// Valid agreement requests with real reference data, for tests to start from and spoil one field at a time.

@@ -1,7 +1,7 @@
 using Dua.Contracts.V1;
 using Google.Protobuf.Reflection;
 
-namespace Dua.Testing;
+namespace Dua.Testing.Requests;
 
 /// <summary>Every method of every dua.v1 service ("dua.v1.Service/Method"), from the generated descriptors of Dua.Contracts.</summary>
 public static class ContractMethods
