@@ -363,13 +363,13 @@ for ((round = 1; round <= rounds; round++)); do
     # trailers-only answer without message bytes: the message bytes received must be those of `done` good
     # answers, give or take the calls still in flight when the run stopped.
     # A summary states as of when it holds: the timestamp's nanoseconds are a varint, so one answer may be up to
-    # 6 bytes shorter than the one measured (the field's tag and 5 bytes). A failed call lacks its whole message,
-    # so failures still show unless they are under 6 bytes in size_of[$name] of the calls.
+    # 6 bytes shorter or longer than the one measured (the field's tag and 5 bytes). A failed call lacks its whole
+    # message, so failures still show unless they are under 6 bytes in size_of[$name] of the calls.
     jitter=0
     [[ "$name" == summary* ]] && jitter=6
     expected=$((done * size_of[$name]))
     slack=$((clients * streams * size_of[$name]))
-    if ((failed > 0 || data_bytes < expected - done * jitter - slack || data_bytes > expected + slack)); then
+    if ((failed > 0 || data_bytes < expected - done * jitter - slack || data_bytes > expected + done * jitter + slack)); then
       die "$name (round $round): $failed failed; $data_bytes message bytes for $done calls of ${size_of[$name]} bytes: not every call succeeded (see $out)"
     fi
     rps_list[$name]+="$rps "

@@ -3,6 +3,8 @@ using Dua.Gateway.Discovery;
 using Dua.Security;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dua.Gateway.Tests;
@@ -92,6 +94,34 @@ public sealed class GatewayAuthenticationTests
         Assert.Equal(TestTokens.SiloCredential, headers[CallerHeaders.Credential]);
         Assert.False(headers.ContainsKey("authorization"));
         Assert.False(headers.ContainsKey("dua-caller-extra"));
+    }
+
+    [Fact]
+    public async Task A_token_is_checked_once_and_then_remembered_until_it_expires()
+    {
+        // The signature check is the costly part of a call (hundreds of µs); nothing may run it again for a token
+        // already checked, not even ASP.NET Core's own authentication middleware in front of the gate.
+        var checks = 0;
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]), services: services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = _ =>
+                {
+                    Interlocked.Increment(ref checks);
+                    return Task.CompletedTask;
+                },
+            })).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+        var token = TestTokens.For(TestTokens.Agency("system-1", "2184"));
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal("0", (await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, [])).GrpcStatus);
+        }
+
+        Assert.Equal(5, silo.Calls.Count);
+        Assert.Equal(1, checks);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ namespace Dua.Gateway.Authentication;
 /// <summary>JWT bearer validation of callers' tokens, and the gate that puts it in front of everything else.</summary>
 public static class GatewayAuthenticationExtensions
 {
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayAuthenticationOptions>()
@@ -17,7 +19,11 @@ public static class GatewayAuthenticationExtensions
 
         builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // No default scheme, not even the one a single registered scheme would otherwise become: with one, WebApplication
+        // puts its authentication middleware in front of everything, which checks the token's signature on every call
+        // (some 370 µs) before the gate can answer from the tokens it has already checked. The gate names the scheme.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthenticationOptions>>((jwt, authentication) => Configure(jwt, authentication.Value));
         return builder;
