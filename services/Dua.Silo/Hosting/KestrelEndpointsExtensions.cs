@@ -14,6 +14,9 @@ public static class KestrelEndpointsExtensions
         {
             kestrel.Listen(options.ListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(options.ListenIPAddress(), options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+
+            // The gateway relays a silo's response headers: this one would tell every caller what serves them.
+            kestrel.AddServerHeader = false;
         });
     }
 }
