@@ -15,7 +15,7 @@ public static class KestrelEndpointsExtensions
             kestrel.Listen(options.ListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(options.ListenIPAddress(), options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
 
-            // The gateway relays a silo's response headers: this one would tell every caller what serves them.
+            // One header less on every answer, as on the gateway; callers learn nothing from it.
             kestrel.AddServerHeader = false;
         });
     }
