@@ -129,18 +129,18 @@ trap ':' USR1
 
 if $build; then
   say "building ($configuration)"
-  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DemoData deploy/Dua.DevTokens; do
+  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DemoData tools/Dua.DevTokens; do
     dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
       { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
   done
 fi
 
 # --contentRoot: each program reads its appsettings.json from its own build folder, whatever the caller's folder.
-migrations_dll="$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
-silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
-gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
-demo_dll="$root/deploy/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
-tokens_dll="$root/deploy/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
+migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
+silo_bin="$root/hosts/Dua.Silo/bin/$configuration/net10.0"
+gateway_bin="$root/hosts/Dua.Gateway/bin/$configuration/net10.0"
+demo_dll="$root/tools/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
+tokens_dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
 for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$tokens_dll"; do
   [[ -f "$assembly" ]] || { echo "run.sh: $(shown "$assembly") is missing; run without --no-build" >&2; exit 1; }
 done

@@ -15,7 +15,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 run=${DUA_RUN_DIR:-$root/.run}
 configuration=${DUA_CONFIGURATION:-Release}
-dll="$root/deploy/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
+dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
 key="$run/keys/dev-signing.pem"
 
 usage() { sed -n '4,5p' "$0" | sed 's/^#  *//' >&2; exit 2; }
@@ -36,8 +36,8 @@ fi
 
 # Built once, not on every call: the output of the build would also spoil $(deploy/token.sh ...).
 if [[ ! -f "$dll" ]]; then
-  dotnet build "$root/deploy/Dua.DevTokens" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2 ||
-    { echo "token.sh: build of deploy/Dua.DevTokens failed" >&2; exit 1; }
+  dotnet build "$root/tools/Dua.DevTokens" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2 ||
+    { echo "token.sh: build of tools/Dua.DevTokens failed" >&2; exit 1; }
 fi
 
 arguments=(mint --private-key "$key" --role "$role" --lifetime "${DUA_TOKEN_LIFETIME:-12:00:00}")

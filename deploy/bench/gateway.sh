@@ -157,19 +157,19 @@ trap 'stop_all; exit 130' INT TERM
 trap 'stop_all' EXIT
 
 # --- builds ---------------------------------------------------------------------------------------------
-silo_bin="$root/services/Dua.Silo/bin/$configuration/net10.0"
-gateway_bin="$root/gateway/Dua.Gateway/bin/$configuration/net10.0"
-migrations_dll="$root/services/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
+silo_bin="$root/hosts/Dua.Silo/bin/$configuration/net10.0"
+gateway_bin="$root/hosts/Dua.Gateway/bin/$configuration/net10.0"
+migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
 baseline_src="$work/baseline"
-baseline_bin="$baseline_src/gateway/Dua.Gateway/bin/$configuration/net10.0"
-tokens_dll="$root/deploy/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
+baseline_bin="$baseline_src/hosts/Dua.Gateway/bin/$configuration/net10.0"
+tokens_dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
 build_project() {
   dotnet build "$1" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
     die "build of $1 failed; run 'dotnet build $1 -c $configuration' to see why"
 }
 if $build; then
   say "building ($configuration)"
-  for project in services/Dua.Migrations services/Dua.Silo gateway/Dua.Gateway deploy/Dua.DevTokens; do build_project "$root/$project"; done
+  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DevTokens; do build_project "$root/$project"; done
 fi
 if [[ ",$variants," == *,baseline,* ]]; then
   commit=$(git -C "$root" rev-parse --verify "$baseline_ref^{commit}" 2>/dev/null) || die "--baseline $baseline_ref is not a commit here"
@@ -177,7 +177,7 @@ if [[ ",$variants," == *,baseline,* ]]; then
     say "building the baseline gateway of ${commit:0:10} (git archive into .run/bench/baseline)"
     rm -rf "$baseline_src" && mkdir -p "$baseline_src"
     git -C "$root" archive "$commit" Directory.Build.props Directory.Packages.props global.json gateway | tar -x -C "$baseline_src"
-    build_project "$baseline_src/gateway/Dua.Gateway"
+    build_project "$baseline_src/hosts/Dua.Gateway"
     echo "$commit" >"$baseline_src/.commit"
   fi
 fi

@@ -30,11 +30,11 @@ source "$root/deploy/bench/platform.sh"
 echo "== starting the platform (2 silos) on gateway port $DUA_GATEWAY_PORT"
 start_platform "$out/platform.log" --silos 2
 
-dotnet build "$root/tests/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
 echo "== reading for ${duration} s; a third silo is added after ${add_after} s"
 # GetRegionSummary of every county, exact: an agency token for the whole country.
 token=$(platform_token agency SE)
-DUA_TOKEN=$token dotnet "$root/tests/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
+DUA_TOKEN=$token dotnet "$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
   --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --phases read --duration "${duration}s" --warmup 0s \
   --concurrency 32 --report-dir "$out" &
 load=$!

@@ -2,7 +2,7 @@
 # Durable writes, measured in one run on this machine:
 #   1. a plain PostgreSQL single-row upsert (pgbench, 16 clients, fsync and synchronous_commit on), the ceiling;
 #   2. participants' progress events (dua.v1.ParticipantService/RecordProgress) through the gateway, each
-#      acknowledged only once stored in PostgreSQL, driven by tests/Dua.LoadTest after it seeds its data set.
+#      acknowledged only once stored in PostgreSQL, driven by tools/Dua.LoadTest after it seeds its data set.
 # It starts its own platform (deploy/run.sh, 2 silos) on ports of its own, and stops everything it started.
 #
 #   deploy/bench/writes.sh [--participants N] [--duration 30s] [--concurrency 64] [--silos 2]
@@ -51,10 +51,10 @@ SQL
 "$bin/pgbench" "${pg[@]}" -n -M prepared -c 16 -j 2 -T 20 -f "$out/upsert.sql" upsert_bench | tee "$out/pgbench.txt"
 
 echo "== 2. RecordProgress through the gateway: seed $participants participants, then $duration of progress at $concurrency in flight"
-dotnet build "$root/tests/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
 # An agency token for the whole country: the data set spans all municipalities.
 token=$(platform_token agency SE)
-DUA_TOKEN=$token dotnet "$root/tests/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
+DUA_TOKEN=$token dotnet "$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
   --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --phases seed,progress --participants "$participants" \
   --duration "$duration" --concurrency "$concurrency" --report-dir "$out"
 

@@ -5,9 +5,9 @@ namespace Dua.EndToEnd.Tests;
 /// <summary>Finds the silo and gateway assemblies built beside this test assembly (same configuration).</summary>
 internal static class BuildOutput
 {
-    public static string Silo => Find("services/Dua.Silo", "Dua.Silo.dll");
+    public static string Silo => Find("hosts/Dua.Silo", "Dua.Silo.dll");
 
-    public static string Gateway => Find("gateway/Dua.Gateway", "Dua.Gateway.dll");
+    public static string Gateway => Find("hosts/Dua.Gateway", "Dua.Gateway.dll");
 
     /// <summary>The configuration this assembly was built in (Release, Debug): deploy/run.sh --no-build starts its siblings.</summary>
     public static string Configuration => Here.Parent!.Name;

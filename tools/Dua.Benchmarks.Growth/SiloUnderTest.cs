@@ -6,7 +6,7 @@ using Dua.Testing;
 namespace Dua.Benchmarks.Growth;
 
 /// <summary>
-/// The real silo program (the build output of services/Dua.Silo) as a child process of its own: localhost
+/// The real silo program (the build output of hosts/Dua.Silo) as a child process of its own: localhost
 /// clustering, in-memory storage, free ports, a random pseudonym key. Its cluster and service ids are the silo's
 /// defaults (<c>SiloHostOptions</c>), which the Orleans client must name too.
 /// </summary>

@@ -9,10 +9,10 @@ internal static class BuildOutput
     {
         get
         {
-            // This program runs from tests/Dua.Benchmarks.Growth/bin/<Configuration>/<framework>/.
+            // This program runs from tools/Dua.Benchmarks.Growth/bin/<Configuration>/<framework>/.
             var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var path = Path.Combine(RepositoryRoot.Path, "services", "Dua.Silo", "bin", here.Parent!.Name, here.Name, "Dua.Silo.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build services/Dua.Silo first.", path);
+            var path = Path.Combine(RepositoryRoot.Path, "hosts", "Dua.Silo", "bin", here.Parent!.Name, here.Name, "Dua.Silo.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build hosts/Dua.Silo first.", path);
         }
     }
 }

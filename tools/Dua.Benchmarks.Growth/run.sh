@@ -13,5 +13,5 @@ if ! command -v h2load > /dev/null; then
   fi
 fi
 
-dotnet build tests/Dua.Benchmarks.Growth -c Release -v quiet -nologo
-exec dotnet tests/Dua.Benchmarks.Growth/bin/Release/net10.0/Dua.Benchmarks.Growth.dll "$@"
+dotnet build tools/Dua.Benchmarks.Growth -c Release -v quiet -nologo
+exec dotnet tools/Dua.Benchmarks.Growth/bin/Release/net10.0/Dua.Benchmarks.Growth.dll "$@"
