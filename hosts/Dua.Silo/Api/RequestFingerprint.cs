@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Dua.Grains;
+using Dua.Domain.Requests;
 using Google.Protobuf;
 
 namespace Dua.Silo.Api;

@@ -3,7 +3,7 @@ using Dua.Grains;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 using Google.Protobuf.WellKnownTypes;
-using Model = Dua.Grains.Participants;
+using Model = Dua.Domain.Participants;
 
 namespace Dua.Silo.Statistics;
 

@@ -12,4 +12,11 @@ public sealed record RequestClaim(string Fingerprint, string EntityId)
         ArgumentNullException.ThrowIfNull(request);
         return existing is not null && request.IsRetryOf(existing.Fingerprint) ? existing : new RequestClaim(request.Fingerprint, entityId);
     }
+
+    /// <summary>Whether <paramref name="request"/> is the one that made this claim (and so may release it).</summary>
+    public bool IsMadeBy(RequestKey request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Fingerprint == Fingerprint;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Requests;
 
 namespace Dua.Grains.Dialogues;
 

@@ -1,8 +1,8 @@
 namespace Dua.Grains;
 
 /// <summary>
-/// A request the domain refuses. It crosses grain calls intact (serializable), and the gRPC edge maps its
-/// <see cref="Kind"/> to a status once, in one place.
+/// A request a grain refuses, naming the rule, field or entity as the wire contract does. Grains whose rules moved
+/// to the domain throw <see cref="Dua.Domain.DomainRuleException"/> instead; the gRPC edge maps both.
 /// </summary>
 [GenerateSerializer, Alias("dua.DomainException")]
 public sealed class DomainException : Exception

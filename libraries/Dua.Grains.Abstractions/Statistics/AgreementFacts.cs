@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Dua.Grains.Agreements;
+using Dua.Domain.Agreements;
 
 namespace Dua.Grains.Statistics;
 

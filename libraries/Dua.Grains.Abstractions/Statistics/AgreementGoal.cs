@@ -1,4 +1,4 @@
-using Dua.Grains.Agreements;
+using Dua.Domain.Agreements;
 
 namespace Dua.Grains.Statistics;
 

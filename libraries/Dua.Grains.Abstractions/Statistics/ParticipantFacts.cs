@@ -1,4 +1,4 @@
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
 
 namespace Dua.Grains.Statistics;
 

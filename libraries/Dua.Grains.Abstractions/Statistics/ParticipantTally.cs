@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
 
 namespace Dua.Grains.Statistics;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Requests;
 using Dua.Grains.LabourMarket;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;

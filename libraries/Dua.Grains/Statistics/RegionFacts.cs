@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Agreements;
 using Dua.Grains.Agreements;
 using Dua.ReferenceData;
 

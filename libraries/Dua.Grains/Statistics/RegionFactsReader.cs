@@ -1,3 +1,4 @@
+using Dua.Domain.Participants;
 using Dua.Grains.Agreements;
 using Dua.Grains.Dialogues;
 using Dua.Grains.LabourMarket;
