@@ -1,3 +1,5 @@
+using Dua.Domain.Requests;
+using Dua.Domain;
 using Dua.Grains.LabourMarket;
 using Dua.ReferenceData;
 
@@ -52,9 +54,10 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
         var request = NewRequest("first content");
         await Figures("2121").ReportAsync(request, March2026, Hudiksvall);
 
-        await RefusedAsync(
-            () => Figures("2121").ReportAsync(request with { Fingerprint = "other content" }, March2026, Hudiksvall with { Unemployed16To64 = 1400 }),
-            DomainErrorKind.InvalidArgument, "request_id");
+        // The request ledger is the domain's: it refuses in domain terms.
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(
+            () => Figures("2121").ReportAsync(request with { Fingerprint = "other content" }, March2026, Hudiksvall with { Unemployed16To64 = 1400 }));
+        Assert.Equal((DomainRuleKind.InvalidValue, "requestId"), (refused.Kind, refused.Subject));
         Assert.Equal(Hudiksvall, (await Figures("2121").GetAsync(March2026))!.Figures);
     }
 

@@ -1,3 +1,7 @@
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.LabourMarket;
 using Dua.Grains.Participants;
@@ -62,7 +66,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
             var agreement = grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
             await agreement.CreateAsync(AgreementTestData.NewRequest(), AgreementTestData.Youth("2184", "2183"));
             var track = (await agreement.AddJobTrackAsync(AgreementTestData.NewRequest(), ParticipantTestData.TrackWithPlaces("Vård", 4))).JobTrackId;
-            await agreement.SignAsync(AgreementTestData.NewRequest(), AgreementTestData.ValidFrom, AgreementTestData.ValidTo);
+            await agreement.SignAsync(AgreementTestData.NewRequest(), new ValidityPeriod(AgreementTestData.ValidFrom, AgreementTestData.ValidTo));
             for (var i = 0; i < 12; i++)
             {
                 var pseudonym = ParticipantTestData.NewPerson();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Dua.Domain.Requests;
+using Dua.Domain;
 using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
 
@@ -62,8 +64,10 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var request = NewRequest("first");
         await Dialogues("06").ScheduleAsync(request, Plan("06"));
 
-        await RefusedAsync(() => Dialogues("06").ScheduleAsync(request with { Fingerprint = "second" }, Plan("06") with { Venue = "Jönköping" }),
-            DomainErrorKind.InvalidArgument, "request_id");
+        // The request ledger is the domain's: it refuses in domain terms.
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(
+            () => Dialogues("06").ScheduleAsync(request with { Fingerprint = "second" }, Plan("06") with { Venue = "Jönköping" }));
+        Assert.Equal((DomainRuleKind.InvalidValue, "requestId"), (refused.Kind, refused.Subject));
         Assert.Single(await Dialogues("06").ListAsync(new DialogueQuery(false, 0, 50)));
     }
 

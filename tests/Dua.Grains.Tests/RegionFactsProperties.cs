@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using CsCheck;
+using Dua.Domain.Agreements;
+using Dua.Domain.Participants;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using Dua.Grains.Statistics;

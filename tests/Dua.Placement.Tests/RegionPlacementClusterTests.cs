@@ -109,7 +109,7 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
             "Arbetsförmedlingen",
             [new Signatory("Anna Berg", "Kommunstyrelsens ordförande", Party.Municipality), new Signatory("Erik Lund", "Sektionschef", Party.EmploymentService)],
             [TargetGroup.Youth],
-            [FocusArea.WelfareCompetenceSupply],
+            [],
             []));
 
     private static JobTrackSpec Track() => new(

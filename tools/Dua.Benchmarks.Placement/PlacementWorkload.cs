@@ -134,7 +134,7 @@ public sealed class PlacementWorkload(BenchmarkOptions options)
                 "Arbetsförmedlingen",
                 [new Signatory("Anna Berg", "Kommunstyrelsens ordförande", Party.Municipality), new Signatory("Erik Lund", "Sektionschef", Party.EmploymentService)],
                 [TargetGroup.Youth],
-                [FocusArea.WelfareCompetenceSupply],
+                [],
                 [new Goal("Unga i arbete eller studier", Baseline: 61, Target: 70, ValidTo, "procent")]));
 
         private static JobTrackSpec Track(string name, string occupation, int places) => new(
