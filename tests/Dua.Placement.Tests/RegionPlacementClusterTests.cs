@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
-using Dua.Grains;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using Dua.Grains.Placement;
+using Dua.Grains;
 using Dua.Placement.Tests.Grains;
 using Dua.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +75,7 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
             var agreement = fixture.Grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
             await agreement.CreateAsync(NewRequest(), Draft(county, municipality));
             var track = (await agreement.AddJobTrackAsync(NewRequest(), Track())).JobTrackId;
-            await agreement.SignAsync(NewRequest(), new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
+            await agreement.SignAsync(NewRequest(), new ValidityPeriod(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)));
 
             var pseudonym = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
             var person = fixture.Grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym));

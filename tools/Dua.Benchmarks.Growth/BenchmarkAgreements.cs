@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Dua.Grains.Agreements;
+using Dua.Domain.Agreements;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 

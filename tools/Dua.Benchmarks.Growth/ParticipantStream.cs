@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 

@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
-using Dua.Grains;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
+using Dua.Grains;
 using Dua.ReferenceData;
 
 namespace Dua.Benchmarks.Placement;
@@ -67,7 +71,7 @@ public sealed class PlacementWorkload(BenchmarkOptions options)
                 (await Agreement().AddJobTrackAsync(Request("track-1"), Track("Undersköterska", "5321", participants))).JobTrackId,
                 (await Agreement().AddJobTrackAsync(Request("track-2"), Track("Kock", "5120", participants))).JobTrackId,
             };
-            await Agreement().SignAsync(Request("sign"), ValidFrom, ValidTo);
+            await Agreement().SignAsync(Request("sign"), new ValidityPeriod(ValidFrom, ValidTo));
 
             for (var i = 0; i < participants; i++)
             {

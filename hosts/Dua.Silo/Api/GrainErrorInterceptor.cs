@@ -10,8 +10,7 @@ namespace Dua.Silo.Api;
 
 /// <summary>
 /// Turns what grains throw into the statuses the API promises, in one place: the domain's refusals become
-/// FAILED_PRECONDITION (naming the rule), NOT_FOUND (naming the resource type) or INVALID_ARGUMENT (naming the
-/// request field), with domain names turned into wire names by <see cref="WireNames"/>; Orleans' transient
+/// FAILED_PRECONDITION (naming the rule), NOT_FOUND or INVALID_ARGUMENT (naming the field); Orleans' transient
 /// failures while the cluster recovers from a lost silo become UNAVAILABLE (retry) rather than UNKNOWN.
 /// </summary>
 public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger) : Interceptor
@@ -69,14 +68,16 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
     /// <summary>The status for a grain failure, or null for an exception this layer does not own.</summary>
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
-        DomainRuleException { Kind: DomainRuleKind.Precondition } e => Precondition(e.Subject, e.Message),
-        DomainRuleException { Kind: DomainRuleKind.NotFound } e => NotFound(WireNames.Resource(e.Subject), e.Message),
-        DomainRuleException { Kind: DomainRuleKind.InvalidValue } e => InvalidArgument(WireNames.Field(e.Subject), e.Message),
-
-        // Refusals of grains whose rules have not moved to the domain name wire fields and types already.
-        DomainException { Kind: DomainErrorKind.FailedPrecondition } e => Precondition(e.Subject, e.Message),
-        DomainException { Kind: DomainErrorKind.NotFound } e => NotFound(e.Subject, e.Message),
-        DomainException { Kind: DomainErrorKind.InvalidArgument } e => InvalidArgument(e.Subject, e.Message),
+        DomainException { Kind: DomainErrorKind.FailedPrecondition } e => Rich(Code.FailedPrecondition, e.Message,
+            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "dua.v1", Subject = e.Subject, Description = e.Message } } }),
+        DomainException { Kind: DomainErrorKind.NotFound } e => Rich(Code.NotFound, e.Message,
+            new ResourceInfo { ResourceType = e.Subject, Description = e.Message }),
+        DomainException { Kind: DomainErrorKind.InvalidArgument } e => Rich(Code.InvalidArgument, $"Invalid {e.Subject}: {e.Message}",
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message } } }),
+        // The domain's refusals name entities and fields in domain terms: the same statuses, with the wire's names.
+        DomainRuleException { Kind: DomainRuleKind.Precondition } e => ToRpcException(DomainException.Precondition(e.Subject, e.Message)),
+        DomainRuleException { Kind: DomainRuleKind.NotFound } e => ToRpcException(DomainException.NotFound(WireNames.Entity(e.Subject), e.Message)),
+        DomainRuleException { Kind: DomainRuleKind.InvalidValue } e => ToRpcException(DomainException.InvalidField(WireNames.Field(e.Subject), e.Message)),
 
         // SiloUnavailableException derives from this one.
         OrleansMessageRejectionException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The cluster is recovering from a silo failure; retry.")),
@@ -85,15 +86,6 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
         TimeoutException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "A grain call timed out during recovery; retry.")),
         _ => null,
     };
-
-    private static RpcException Precondition(string rule, string message) => Rich(Code.FailedPrecondition, message,
-        new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "dua.v1", Subject = rule, Description = message } } });
-
-    private static RpcException NotFound(string resourceType, string message) => Rich(Code.NotFound, message,
-        new ResourceInfo { ResourceType = resourceType, Description = message });
-
-    private static RpcException InvalidArgument(string field, string message) => Rich(Code.InvalidArgument, $"Invalid {field}: {message}",
-        new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = message } } });
 
     private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
         new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Frozen;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
@@ -7,48 +7,39 @@ using Dua.Domain.Requests;
 namespace Dua.Silo.Api;
 
 /// <summary>
-/// The dua.v1 names of what the domain names in its own terms when it refuses a request: the fields whose values
-/// it refuses and the kinds of entity it does not find. The one table between the domain's words and the wire's.
+/// The dua.v1 names of what the domain names in its refusals, in one place: entities (the resource type of a
+/// NOT_FOUND) and fields (the field of an INVALID_ARGUMENT). A rule's name (FAILED_PRECONDITION) reads the same on
+/// both sides. A name not listed here is passed on as it is.
 /// </summary>
 public static class WireNames
 {
-    /// <summary>Domain field → request field, as google.rpc.BadRequest names it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Entities = new Dictionary<string, string>
+    {
+        [AgreementSnapshot.Entity] = "dua.v1.Agreement",
+        [JobTrack.Entity] = "dua.v1.JobTrack",
+        [ParticipantSnapshot.Entity] = "dua.v1.Participant",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Fields = new Dictionary<string, string>
     {
         [RequestKey.Field] = "request_id",
         [ValidityPeriod.ToField] = "valid_to",
         [AgreementTerms.FocusAreasField] = "focus_areas",
         [ProgressStep.OccurredOnField] = "occurred_on",
         [ProgressStep.Field] = "step",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Domain entity kind → resource type, as google.rpc.ResourceInfo names it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Resources = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Every domain field the table names, for the tests that hold it to the contract.</summary>
+    public static IEnumerable<string> DomainFields => Fields.Keys;
+
+    public static string Entity(string domainEntity) => Entities.GetValueOrDefault(domainEntity, domainEntity);
+
+    /// <summary>A field's wire name, keeping an entry's index: "focusAreas[2]" is "focus_areas[2]".</summary>
+    public static string Field(string domainField)
     {
-        [AgreementSnapshot.Entity] = "dua.v1.Agreement",
-        [JobTrack.Entity] = "dua.v1.JobTrack",
-        [ParticipantSnapshot.Entity] = "dua.v1.Participant",
-    };
-
-    /// <summary>The request field a domain field stands for; one not in the table is taken as the field's lowerCamelCase name.</summary>
-    public static string Field(string domainField) => Fields.GetValueOrDefault(domainField) ?? SnakeCase(domainField);
-
-    /// <summary>The resource type a domain entity kind stands for; one not in the table is taken as the message's name.</summary>
-    public static string Resource(string entity) => Resources.GetValueOrDefault(entity) ?? $"dua.v1.{entity}";
-
-    private static string SnakeCase(string name)
-    {
-        var snake = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && snake.Length > 0)
-            {
-                snake.Append('_');
-            }
-
-            snake.Append(char.ToLowerInvariant(c));
-        }
-
-        return snake.ToString();
+        ArgumentNullException.ThrowIfNull(domainField);
+        var bracket = domainField.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket < 0 ? domainField : domainField[..bracket];
+        return Fields.TryGetValue(name, out var wire) ? wire + domainField[name.Length..] : domainField;
     }
 }

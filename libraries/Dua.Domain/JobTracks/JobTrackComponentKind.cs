@@ -1,6 +1,5 @@
 namespace Dua.Domain.JobTracks;
 
-// The numbers are stored with the state they belong to: never renumber or reuse one.
 /// <summary>What a part of a job track is: education, an internship or a subsidised job.</summary>
 public enum JobTrackComponentKind
 {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 /// <summary>How an agreement is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementSnapshot")]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain.JobTracks;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 /// <summary>How what a job track was set to is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.JobTrackSpec")]

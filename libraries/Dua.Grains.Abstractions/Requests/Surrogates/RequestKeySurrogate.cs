@@ -1,6 +1,6 @@
 using Dua.Domain.Requests;
 
-namespace Dua.Grains.Requests.Serialization;
+namespace Dua.Grains.Requests.Surrogates;
 
 /// <summary>How a request's id and fingerprint travel with every write.</summary>
 [GenerateSerializer, Immutable, Alias("dua.RequestKey")]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 /// <summary>How a draft travels to its agreement's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementDraft")]

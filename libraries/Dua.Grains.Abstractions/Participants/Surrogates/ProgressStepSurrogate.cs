@@ -1,6 +1,6 @@
 using Dua.Domain.Participants;
 
-namespace Dua.Grains.Participants.Serialization;
+namespace Dua.Grains.Participants.Surrogates;
 
 /// <summary>How a step travels to the participant's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ProgressStep")]

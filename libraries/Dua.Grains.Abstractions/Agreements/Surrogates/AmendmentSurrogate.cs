@@ -1,6 +1,6 @@
 using Dua.Domain.Agreements;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 /// <summary>How an amendment is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.Amendment")]

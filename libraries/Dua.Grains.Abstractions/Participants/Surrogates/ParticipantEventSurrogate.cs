@@ -1,6 +1,6 @@
 using Dua.Domain.Participants;
 
-namespace Dua.Grains.Participants.Serialization;
+namespace Dua.Grains.Participants.Surrogates;
 
 /// <summary>How one step of a participant's history is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ParticipantEvent")]

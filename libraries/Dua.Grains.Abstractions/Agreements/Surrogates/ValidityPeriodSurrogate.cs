@@ -1,6 +1,6 @@
 using Dua.Domain.Agreements;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 /// <summary>How a period of validity travels to its agreement's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ValidityPeriod")]

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
 
-namespace Dua.Grains.Participants.Serialization;
+namespace Dua.Grains.Participants.Surrogates;
 
 /// <summary>How a participant is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ParticipantSnapshot")]

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
 
-namespace Dua.Grains.Participants.Serialization;
+namespace Dua.Grains.Participants.Surrogates;
 
 /// <summary>How an enrolment travels to the person's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.Enrolment")]

@@ -1,9 +1,10 @@
 using Dua.Domain.Participants;
-using Dua.Grains.Serialization;
+using Dua.Grains.Surrogates;
 
-namespace Dua.Grains.Participants.Serialization;
+namespace Dua.Grains.Participants.Surrogates;
 
-// How the participant's enums are stored and sent: by number, as before they moved to the domain.
+// How the participant's enums are stored and sent: by number, as before they moved to the
+// domain; stored state holds these numbers (StoredStateTests pins them).
 
 [RegisterSerializer]
 public sealed class AgeBandCodec : StoredEnumCodec<AgeBand>;

@@ -1,6 +1,6 @@
 using Dua.Domain.Requests;
 
-namespace Dua.Grains.Requests.Serialization;
+namespace Dua.Grains.Requests.Surrogates;
 
 /// <summary>How one applied request is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.LedgerEntry")]

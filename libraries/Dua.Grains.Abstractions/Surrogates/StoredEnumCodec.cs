@@ -4,7 +4,7 @@ using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
 
-namespace Dua.Grains.Serialization;
+namespace Dua.Grains.Surrogates;
 
 /// <summary>
 /// Writes a domain enum as its number, as Orleans writes an enum it generated a codec for: the domain's enums

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
 // Id 1 held the whole new terms once: not to be reused.
 /// <summary>How an amendment travels to its agreement's grain.</summary>

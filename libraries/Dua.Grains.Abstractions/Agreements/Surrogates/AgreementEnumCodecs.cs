@@ -1,10 +1,11 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
-using Dua.Grains.Serialization;
+using Dua.Grains.Surrogates;
 
-namespace Dua.Grains.Agreements.Serialization;
+namespace Dua.Grains.Agreements.Surrogates;
 
-// How the agreement's enums are stored and sent: by number, as before they moved to the domain.
+// How the agreement's enums are stored and sent: by number, as before they moved to the
+// domain; stored state holds these numbers (StoredStateTests pins them).
 
 [RegisterSerializer]
 public sealed class AgreementKindCodec : StoredEnumCodec<AgreementKind>;
