@@ -1,7 +1,6 @@
-using Dua.Grains.Agreements;
-using static Dua.Grains.Tests.AgreementTestData;
+using Dua.Domain.Requests;
 
-namespace Dua.Grains.Tests;
+namespace Dua.Domain.Tests;
 
 /// <summary>The request ledger on its own: it remembers the newest <see cref="RequestLedger.Capacity"/> request ids.</summary>
 public sealed class RequestLedgerTests
@@ -31,8 +30,33 @@ public sealed class RequestLedgerTests
         ledger.Record(new RequestKey("req-1", "content"));
 
         Assert.True(ledger.IsReplay(new RequestKey("req-1", "content")));
-        var refused = Assert.Throws<DomainException>(() => ledger.IsReplay(new RequestKey("req-1", "other content")));
-        Assert.Equal((DomainErrorKind.InvalidArgument, "request_id"), (refused.Kind, refused.Subject));
+        var refused = Assert.Throws<DomainRuleException>(() => ledger.IsReplay(new RequestKey("req-1", "other content")));
+        Assert.Equal((DomainRuleKind.InvalidValue, RequestKey.Field), (refused.Kind, refused.Subject));
         Assert.False(ledger.IsReplay(new RequestKey("req-2", "content")));
+    }
+
+    [Fact]
+    public void A_ledger_restored_from_storage_keeps_counting_where_it_stopped()
+    {
+        var ledger = RequestLedger.Restore(new Dictionary<string, LedgerEntry> { ["req-7"] = new("content", 7, "t2") }, sequence: 7);
+
+        ledger.Record(new RequestKey("req-8", "more"));
+
+        Assert.Equal((8L, 8L), (ledger.Sequence, ledger.Entries["req-8"].Sequence));
+        Assert.Equal("t2", ledger.ResultOf(new RequestKey("req-7", "content")));
+    }
+
+    [Fact]
+    public void A_create_request_claims_its_entity_once_and_a_retry_gets_the_same_entity()
+    {
+        var first = RequestClaim.Claim(null, new RequestKey("create-1", "content"), "21-0123456789abcdef");
+        var retry = RequestClaim.Claim(first, new RequestKey("create-1", "content"), "04-fedcba9876543210");
+
+        Assert.Same(first, retry);
+        Assert.True(first.IsMadeBy(new RequestKey("create-1", "content")));
+        Assert.False(first.IsMadeBy(new RequestKey("create-1", "other content")));
+        var refused = Assert.Throws<DomainRuleException>(() => RequestClaim.Claim(first, new RequestKey("create-1", "other content"), "04-fedcba9876543210"));
+        Assert.Equal((DomainRuleKind.InvalidValue, RequestKey.Field), (refused.Kind, refused.Subject));
+        Assert.Contains("create-1", refused.Message, StringComparison.Ordinal);
     }
 }

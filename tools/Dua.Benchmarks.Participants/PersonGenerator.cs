@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dua.Contracts.V1;
 using Dua.Domain.Participants;
 using AgeBand = Dua.Contracts.V1.AgeBand;
 
