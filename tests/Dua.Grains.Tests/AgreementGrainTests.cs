@@ -148,6 +148,20 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_refusal_reaches_the_caller_across_the_wire_with_its_kind_rule_and_message()
+    {
+        // The test cluster's client calls the silo through its gateway, so the refusal crossed the serializer (its
+        // surrogate in the grain abstractions): the domain's exception carries no Orleans attributes of its own.
+        var id = NewAgreementId();
+        await Agreement(id).CreateAsync(NewRequest(), Newcomers("2184"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Agreement(id).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo)));
+
+        Assert.Equal((DomainRuleKind.Precondition, NewcomerJobTrackRule.Rule), (refused.Kind, refused.Subject));
+        Assert.Contains($"{id} has 0", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_youth_agreement_is_signed_without_job_tracks()
     {
         var grain = Agreement(NewAgreementId());
