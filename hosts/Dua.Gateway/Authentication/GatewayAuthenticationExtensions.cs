@@ -19,6 +19,7 @@ public static class GatewayAuthenticationExtensions
 
         builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddSingleton<IdentityProviderMetadata>();
         // No default scheme, not even the one a single registered scheme would otherwise become: with one, WebApplication
         // puts its authentication middleware in front of everything, which checks the token's signature on every call
         // (some 370 µs) before the gate can answer from the tokens it has already checked. The gate names the scheme.

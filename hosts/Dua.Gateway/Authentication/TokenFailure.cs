@@ -20,7 +20,7 @@ public static class TokenFailure
         SecurityTokenInvalidAlgorithmException => "the token's signing algorithm is not accepted (ES256 only)",
         SecurityTokenMalformedException => "the token is malformed",
         // JwtBearer could not read the identity provider's metadata or keys (IdentityModel's IDX20803).
-        InvalidOperationException => "the token cannot be checked now: the identity provider's metadata cannot be read; retry later",
+        InvalidOperationException => IdentityProviderMetadata.Unavailable,
         _ => "the token is invalid",
     };
 }
