@@ -39,6 +39,22 @@ public sealed class AuthorizationCodeFlowTests(ProviderFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task The_userinfo_endpoint_answers_who_the_access_token_is_for()
+    {
+        using var session = new BrowserSession(_provider);
+        var (_, tokens) = await session.RedeemCodeAsync(await session.SignInAsync("regionkontor-gavleborg"));
+        using var http = new HttpClient { BaseAddress = _provider.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+
+        var info = JsonDocument.Parse(await http.GetStringAsync("connect/userinfo")).RootElement;
+
+        Assert.Equal("dev-person-regionkontor-21", info.GetProperty("sub").GetString());
+        Assert.Equal("Regionkontor Gävleborg", info.GetProperty("name").GetString());
+        Assert.Equal(Roles.RegionalOffice, info.GetProperty("role").GetString());
+        Assert.Equal(["21"], info.GetProperty("dua_area").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task A_refresh_token_gives_a_new_access_token_for_the_same_person()
     {
         using var session = new BrowserSession(_provider);
