@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Dua.ServiceDefaults;
 using Dua.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +45,7 @@ public sealed class SiloHostOptionsTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(IPAddress.Loopback, ("GrpcPort", port)));
+        var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(new RequiredPort("Silo:GrpcPort", IPAddress.Loopback, port)));
         Assert.Contains($"127.0.0.1:{port}", e.Message);
         Assert.Contains("GrpcPort", e.Message);
     }

@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Silo.Hosting;
@@ -5,11 +6,14 @@ namespace Dua.Silo.Hosting;
 public static class SiloHostOptionsExtensions
 {
     /// <summary>
-    /// Registers <see cref="SiloHostOptions"/> with validation at start-up and returns the validated values,
-    /// which the builder needs before the host exists (which clustering and storage providers to add).
+    /// Registers <see cref="SiloHostOptions"/> with validation at start-up, and as a singleton, and returns the validated
+    /// values, which the builder needs before the host exists (which clustering and storage providers to add).
+    /// <c>Silo:GatewayPort</c>, the old name of <c>Silo:OrleansClientPort</c>, is still read, with a warning.
     /// </summary>
     public static SiloHostOptions AddSiloHostOptions(this IHostApplicationBuilder builder)
     {
+        builder.AddRenamedSetting(
+            $"{SiloHostOptions.SectionName}:GatewayPort", $"{SiloHostOptions.SectionName}:{nameof(SiloHostOptions.OrleansClientPort)}");
         var section = builder.Configuration.GetSection(SiloHostOptions.SectionName);
         var connectionString = builder.Configuration.GetConnectionString("Dua");
 
@@ -28,6 +32,7 @@ public static class SiloHostOptionsExtensions
             throw new OptionsValidationException(Options.DefaultName, typeof(SiloHostOptions), result.Failures);
         }
 
+        builder.Services.AddSingleton(options);
         return options;
     }
 }

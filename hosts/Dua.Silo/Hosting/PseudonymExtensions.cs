@@ -1,0 +1,18 @@
+using Dua.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Dua.Silo.Hosting;
+
+public static class PseudonymExtensions
+{
+    /// <summary>The pseudonym key (<c>Participants:PseudonymKey</c>), validated at start-up, and the pseudonymizer keyed with it.</summary>
+    public static IHostApplicationBuilder AddParticipantPseudonyms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PseudonymOptions>()
+            .BindConfiguration(PseudonymOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => new Pseudonymizer(services.GetRequiredService<IOptions<PseudonymOptions>>().Value.KeyBytes()));
+        return builder;
+    }
+}
