@@ -20,7 +20,7 @@ internal sealed class AuditPostgresSilo(string connectionString) : WebApplicatio
         builder.UseSetting("Silo:Clustering", "Localhost");
         builder.UseSetting("Silo:Storage", "PostgreSql");
         builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:OrleansClientPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", InMemorySiloFactory.PseudonymKey);

@@ -54,7 +54,7 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Silo:Clustering", "Localhost");
         builder.UseSetting("Silo:Storage", "Memory");
         builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:OrleansClientPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", PseudonymKey);
