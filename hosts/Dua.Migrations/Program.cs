@@ -1,11 +1,12 @@
 using Dua.Migrations;
+using Dua.ServiceDefaults;
 
 // Dua.Migrations [connection-string]   (else the environment variable ConnectionStrings__Dua)
 var connectionString = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("ConnectionStrings__Dua");
 if (string.IsNullOrWhiteSpace(connectionString))
 {
     Console.Error.WriteLine("usage: Dua.Migrations <connection-string>  (or set ConnectionStrings__Dua)");
-    return 2;
+    return ExitCodes.InvalidConfiguration;
 }
 
 try
@@ -14,10 +15,10 @@ try
     Console.WriteLine(applied.Count == 0
         ? "Dua.Migrations: schema is up to date."
         : $"Dua.Migrations: applied {string.Join(", ", applied)}.");
-    return 0;
+    return ExitCodes.Success;
 }
 catch (Exception e)
 {
     Console.Error.WriteLine($"Dua.Migrations: schema upgrade failed: {e.Message}");
-    return 1;
+    return ExitCodes.Failure;
 }

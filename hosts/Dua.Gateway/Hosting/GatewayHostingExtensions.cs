@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -29,35 +28,20 @@ public static class GatewayHostingExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
             {
-                // Kestrel's options are read while the app is built, before start-up validation runs. With invalid
-                // options leave the endpoint out: start-up validation then reports the failures instead of a stack trace.
-                if (TryGetValid(gateway, out var options))
+                // With invalid options there is no endpoint: start-up validation reports them before Kestrel starts.
+                if (gateway.TryGetValid(out var options))
                 {
                     kestrel.Listen(options.GetListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
                 }
             });
         builder.Services.AddOptions<SocketTransportOptions>()
             .Configure<IOptions<GatewayOptions>>((sockets, gateway) =>
-                sockets.UnsafePreferInlineScheduling = TryGetValid(gateway, out var options) && options.InlineScheduling);
+                sockets.UnsafePreferInlineScheduling = gateway.TryGetValid(out var options) && options.InlineScheduling);
         builder.RequirePorts(services =>
         {
             var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             return [new RequiredPort($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.GrpcPort)}", options.GetListenIPAddress(), options.GrpcPort)];
         });
         return builder;
-    }
-
-    private static bool TryGetValid(IOptions<GatewayOptions> gateway, [NotNullWhen(true)] out GatewayOptions? options)
-    {
-        try
-        {
-            options = gateway.Value;
-            return true;
-        }
-        catch (OptionsValidationException)
-        {
-            options = null;
-            return false;
-        }
     }
 }

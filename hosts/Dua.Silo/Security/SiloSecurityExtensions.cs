@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,13 @@ public static class SiloSecurityExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<GrpcServiceOptions>()
-            .Configure<IOptions<SiloSecurityOptions>>((grpc, security) => grpc.MaxReceiveMessageSize = security.Value.MaxReceiveMessageBytes);
+            .Configure<IOptions<SiloSecurityOptions>>((grpc, security) =>
+            {
+                // Read while the endpoints are mapped; invalid settings are reported by start-up validation.
+                if (security.TryGetValid(out var valid))
+                {
+                    grpc.MaxReceiveMessageSize = valid.MaxReceiveMessageBytes;
+                }
+            });
     }
 }
