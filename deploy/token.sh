@@ -13,6 +13,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 run=${DUA_RUN_DIR:-$root/.run}
 configuration=${DUA_CONFIGURATION:-Release}
 dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
@@ -32,12 +34,12 @@ if ((${#areas[@]} == 0)); then
   esac
 fi
 
-[[ -f "$key" ]] || { echo "token.sh: no development key at ${key#"$root"/}; deploy/run.sh creates it when it starts (or set DUA_RUN_DIR)" >&2; exit 1; }
+[[ -f "$key" ]] || die "no development key at $(shown "$key"); deploy/run.sh creates it when it starts (or set DUA_RUN_DIR)"
 
 # Built once, not on every call: the output of the build would also spoil $(deploy/token.sh ...).
 if [[ ! -f "$dll" ]]; then
   dotnet build "$root/tools/Dua.DevTokens" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2 ||
-    { echo "token.sh: build of tools/Dua.DevTokens failed" >&2; exit 1; }
+    die "build of tools/Dua.DevTokens failed"
 fi
 
 arguments=(mint --private-key "$key" --role "$role" --lifetime "${DUA_TOKEN_LIFETIME:-12:00:00}")

@@ -197,7 +197,7 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
             () => Task.Run(() => Assert.False(ScriptedPlatform.IsAlive(postmaster), $"PostgreSQL (pid {postmaster}) still runs")));
         var ports = new[] { platform.GatewayPort, platform.PostgresPort }
             .Concat(Enumerable.Range(0, 4).SelectMany(i => new[]
-                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloGatewayBase + i }));
+                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloOrleansClientBase + i }));
         Assert.All(ports, port => Assert.False(PortBlock.IsListening(port), $"something still listens on port {port}"));
         Assert.False(File.Exists(Path.Combine(platform.RunDirectory, "platform.env")), "platform.env outlived the platform");
     }
