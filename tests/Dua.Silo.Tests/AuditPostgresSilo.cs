@@ -31,16 +31,8 @@ internal sealed class AuditPostgresSilo(string connectionString) : WebApplicatio
     {
         Channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
         var health = new Health.HealthClient(Channel);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The silo did not become ready within 90 s.");
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(90), "the silo serving", async () =>
+            (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving);
     }
 
     public override async ValueTask DisposeAsync()
