@@ -1,12 +1,13 @@
 using Dua.Migrations;
-using Dua.ServiceDefaults;
 
 // Dua.Migrations [connection-string]   (else the environment variable ConnectionStrings__Dua)
+// Exit codes as the hosts' (Dua.ServiceDefaults.ExitCodes, not referenced: this tool needs no web framework):
+// 0 done, 1 failure, 2 no connection string.
 var connectionString = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("ConnectionStrings__Dua");
 if (string.IsNullOrWhiteSpace(connectionString))
 {
     Console.Error.WriteLine("usage: Dua.Migrations <connection-string>  (or set ConnectionStrings__Dua)");
-    return ExitCodes.InvalidConfiguration;
+    return 2;
 }
 
 try
@@ -15,10 +16,10 @@ try
     Console.WriteLine(applied.Count == 0
         ? "Dua.Migrations: schema is up to date."
         : $"Dua.Migrations: applied {string.Join(", ", applied)}.");
-    return ExitCodes.Success;
+    return 0;
 }
 catch (Exception e)
 {
     Console.Error.WriteLine($"Dua.Migrations: schema upgrade failed: {e.Message}");
-    return ExitCodes.Failure;
+    return 1;
 }

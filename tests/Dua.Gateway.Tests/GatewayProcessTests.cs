@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Dua.ServiceDefaults;
 using Dua.Testing;
 using Grpc.Core;
@@ -94,9 +92,8 @@ public sealed class GatewayProcessTests
     [Fact]
     public async Task A_taken_port_stops_start_up_with_a_clear_message_and_exit_code_3()
     {
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var port = occupied.Port;
 
         using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
         {

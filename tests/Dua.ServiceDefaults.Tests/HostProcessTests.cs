@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
-using System.Net.Sockets;
 using Dua.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,9 +58,8 @@ public sealed class HostProcessTests
     [Fact]
     public async Task A_required_port_that_is_taken_is_named_with_exit_code_3_and_nothing_starts()
     {
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var taken = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var taken = occupied.Port;
         var started = false;
 
         var (exitCode, errors) = await RunCapturingErrorsAsync(() =>
@@ -82,9 +80,8 @@ public sealed class HostProcessTests
     {
         // Not a required port, so the check passes; the server's own bind then fails, as when another process takes
         // a port between the check and the bind.
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var taken = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var taken = occupied.Port;
 
         var (exitCode, errors) = await RunCapturingErrorsAsync(() => TestHosts.Builder(taken).Build());
 

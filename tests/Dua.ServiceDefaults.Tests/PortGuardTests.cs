@@ -9,9 +9,8 @@ public sealed class PortGuardTests
     [Fact]
     public void A_taken_port_is_reported_with_its_setting_and_environment_variable()
     {
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var taken = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var taken = occupied.Port;
 
         var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(
             new RequiredPort("Example:FreePort", IPAddress.Loopback, FreePort.Next()),

@@ -46,33 +46,17 @@ public sealed class RenamedSettingTests
     [Fact]
     public async Task A_host_configured_under_the_old_name_warns_as_it_starts_naming_both()
     {
-        var logs = new CapturedLogs();
-        var builder = Builder(new() { [OldKey] = "30001" });
-        builder.Logging.AddProvider(logs);
-        builder.AddRenamedSetting(OldKey, NewKey);
-        using var host = builder.Build();
+        var warning = Assert.Single(await WarningsAsStartedAsync(new() { [OldKey] = "30001" }));
 
-        await host.StartAsync();
-        await host.StopAsync();
-
-        var warning = Assert.Single(logs.Lines, line => line.Level == LogLevel.Warning);
-        Assert.Contains("Example:GatewayPort (Example__GatewayPort) is now called Example:ClientPort (Example__ClientPort)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Example:GatewayPort (Example__GatewayPort) is now called Example:ClientPort (Example__ClientPort)", warning, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_host_configured_under_both_names_warns_that_the_old_one_is_ignored()
     {
-        var logs = new CapturedLogs();
-        var builder = Builder(new() { [OldKey] = "30001", [NewKey] = "30002" });
-        builder.Logging.AddProvider(logs);
-        builder.AddRenamedSetting(OldKey, NewKey);
-        using var host = builder.Build();
+        var warning = Assert.Single(await WarningsAsStartedAsync(new() { [OldKey] = "30001", [NewKey] = "30002" }));
 
-        await host.StartAsync();
-        await host.StopAsync();
-
-        var warning = Assert.Single(logs.Lines, line => line.Level == LogLevel.Warning);
-        Assert.Contains("Example:GatewayPort (Example__GatewayPort) is ignored", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Example:GatewayPort (Example__GatewayPort) is ignored", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +68,20 @@ public sealed class RenamedSettingTests
 
         Assert.Equal("30002", builder.Configuration[NewKey]);
         Assert.DoesNotContain(builder.Services, service => service.ServiceType == typeof(RenamedSetting));
+    }
+
+    private static async Task<string[]> WarningsAsStartedAsync(Dictionary<string, string?> settings)
+    {
+        var logs = new CapturedLogs();
+        var builder = Builder(settings);
+        builder.Logging.AddProvider(logs);
+        builder.AddRenamedSetting(OldKey, NewKey);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        return [.. logs.Lines.Where(line => line.Level == LogLevel.Warning).Select(line => line.Message)];
     }
 
     /// <param name="later">A source added after the first, as environment variables come after appsettings.json.</param>

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using Dua.ServiceDefaults;
 using Dua.Silo.Hosting;
+using Dua.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -67,9 +67,8 @@ public sealed class SiloHostOptionsTests
     [Fact]
     public void A_taken_port_is_reported_by_name()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var port = occupied.Port;
 
         var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(new RequiredPort("Silo:GrpcPort", IPAddress.Loopback, port)));
         Assert.Contains($"127.0.0.1:{port}", e.Message);

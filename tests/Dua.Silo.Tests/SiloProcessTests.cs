@@ -31,9 +31,8 @@ public sealed class SiloProcessTests
     [Fact]
     public async Task A_taken_port_stops_start_up_naming_its_variable_with_exit_code_3()
     {
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var taken = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var taken = occupied.Port;
         var settings = Valid(InMemory(FreePorts()));
         settings["Silo__GrpcPort"] = Text(taken);
 

@@ -10,12 +10,9 @@ public static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddGatewayOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GatewayOptions>()
-            .BindConfiguration(GatewayOptions.SectionName)
+        builder.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString ??= configuration.GetConnectionString("Dua"))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+                options.ConnectionString ??= configuration.GetConnectionString("Dua"));
         return builder;
     }
 

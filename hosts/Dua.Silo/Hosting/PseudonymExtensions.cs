@@ -1,4 +1,5 @@
 using Dua.Domain;
+using Dua.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Silo.Hosting;
@@ -8,10 +9,7 @@ public static class PseudonymExtensions
     /// <summary>The pseudonym key (<c>Participants:PseudonymKey</c>), validated at start-up, and the pseudonymizer keyed with it.</summary>
     public static IHostApplicationBuilder AddParticipantPseudonyms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PseudonymOptions>()
-            .BindConfiguration(PseudonymOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<PseudonymOptions>(PseudonymOptions.SectionName);
         builder.Services.AddSingleton(services => new Pseudonymizer(services.GetRequiredService<IOptions<PseudonymOptions>>().Value.KeyBytes()));
         return builder;
     }

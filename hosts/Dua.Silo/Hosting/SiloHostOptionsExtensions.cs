@@ -17,11 +17,8 @@ public static class SiloHostOptionsExtensions
         var section = builder.Configuration.GetSection(SiloHostOptions.SectionName);
         var connectionString = builder.Configuration.GetConnectionString("Dua");
 
-        builder.Services.AddOptions<SiloHostOptions>()
-            .Bind(section)
-            .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SiloHostOptions>(SiloHostOptions.SectionName)
+            .Configure(o => o.ConnectionString = connectionString);
 
         var options = section.Get<SiloHostOptions>() ?? new SiloHostOptions();
         options.ConnectionString = connectionString;

@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Dua.Silo.Statistics;
 
 namespace Dua.Silo.Hosting;
@@ -7,7 +8,7 @@ public static class StatisticsExtensions
     /// <summary>The summaries' options, validated at start-up, and this silo's copies of the counties' and the country's figures.</summary>
     public static IHostApplicationBuilder AddSiloStatistics(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<StatisticsOptions>(StatisticsOptions.Section);
         builder.Services.AddSingleton<RegionStatisticsCache>();
         builder.Services.AddSingleton<NationalSummaries>();
         return builder;

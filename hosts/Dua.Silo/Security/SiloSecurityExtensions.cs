@@ -9,10 +9,7 @@ public static class SiloSecurityExtensions
     /// <summary>The gateway credential and message limit, validated at start-up, and the limit applied to gRPC.</summary>
     public static void AddSiloSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SiloSecurityOptions>()
-            .BindConfiguration(SiloSecurityOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SiloSecurityOptions>(SiloSecurityOptions.SectionName);
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<SiloSecurityOptions>>((grpc, security) =>
             {
