@@ -12,8 +12,9 @@
 # Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), DUA_IDP_PORT (5400, the identity
 # provider; it registers the web app at DUA_WEB_PORT, 5080), and per silo i = 0, 1, ...:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
-# and DUA_SILO_GATEWAY_BASE+i (30000). Folders: DUA_DATA_DIR (.data: database, pseudonym key) and
-# DUA_RUN_DIR (.run: logs, the state deploy/silo.sh works with, and keys/).
+# and Orleans' client port DUA_SILO_ORLEANS_CLIENT_BASE+i (30000; formerly DUA_SILO_GATEWAY_BASE, still read).
+# Folders: DUA_DATA_DIR (.data: database, pseudonym key) and DUA_RUN_DIR (.run: logs, the state deploy/silo.sh
+# works with, and keys/).
 #
 # Security for local development: tokens come from the development identity provider (tools/Dua.DevIdentity, an
 # OpenID Connect provider), which the gateway trusts through its discovery document and published keys. On first
@@ -27,6 +28,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 # shellcheck source=deploy/platform-state.sh
 source "$root/deploy/platform-state.sh"
 silos=2
@@ -48,7 +51,8 @@ pg_port=${DUA_PG_PORT:-55432}
 grpc_base=${DUA_SILO_GRPC_BASE:-5101}
 http_base=${DUA_SILO_HTTP_BASE:-5201}
 silo_base=${DUA_SILO_PORT_BASE:-11111}
-orleans_gateway_base=${DUA_SILO_GATEWAY_BASE:-30000}
+renamed_variable DUA_SILO_GATEWAY_BASE DUA_SILO_ORLEANS_CLIENT_BASE
+orleans_client_base=${DUA_SILO_ORLEANS_CLIENT_BASE:-30000}
 cluster_id=${DUA_CLUSTER_ID:-dua}
 data=${DUA_DATA_DIR:-$root/.data}
 configuration=${DUA_CONFIGURATION:-Release}
@@ -63,20 +67,11 @@ readonly gateway_poll_seconds=2
 # Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
 readonly max_silos=100
 
-say() { echo "run.sh: $*"; }
-port_taken() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-require_free() {
-  if port_taken "$2"; then
-    echo "run.sh: $1 port $2 on 127.0.0.1 is already in use. Stop what uses it, or set $3 to another port." >&2
-    exit 3
-  fi
-}
-
 # The first of silo i's ports that is in use, as "gRPC port 5103 (DUA_SILO_GRPC_BASE+2)"; empty when all are free.
 silo_port_in_use() {
   local i=$1 kind name base variable
   for kind in "gRPC $grpc_base DUA_SILO_GRPC_BASE" "HTTP $http_base DUA_SILO_HTTP_BASE" \
-              "Orleans $silo_base DUA_SILO_PORT_BASE" "Orleans-gateway $orleans_gateway_base DUA_SILO_GATEWAY_BASE"; do
+              "Orleans $silo_base DUA_SILO_PORT_BASE" "Orleans-client $orleans_client_base DUA_SILO_ORLEANS_CLIENT_BASE"; do
     read -r name base variable <<<"$kind"
     if port_taken $((base + i)); then
       echo "$name port $((base + i)) ($variable+$i)"
@@ -100,7 +95,7 @@ for ((i = 0; i < silos; i++)); do
   require_free "silo $i gRPC" $((grpc_base + i)) DUA_SILO_GRPC_BASE
   require_free "silo $i HTTP" $((http_base + i)) DUA_SILO_HTTP_BASE
   require_free "silo $i Orleans" $((silo_base + i)) DUA_SILO_PORT_BASE
-  require_free "silo $i Orleans gateway" $((orleans_gateway_base + i)) DUA_SILO_GATEWAY_BASE
+  require_free "silo $i Orleans client" $((orleans_client_base + i)) DUA_SILO_ORLEANS_CLIENT_BASE
 done
 
 mkdir -p "$data" "$run"
@@ -213,7 +208,7 @@ save_silo() {
   local i=$1
   state_put "$run/silos/$i" "index=$i" "pid=${silo_pid[$i]}" "state=${silo_state[$i]}" \
     "grpc=$((grpc_base + i))" "http=$((http_base + i))" "orleans=$((silo_base + i))" \
-    "orleans_gateway=$((orleans_gateway_base + i))" "log=$run/silo-$i.log" \
+    "orleans_client=$((orleans_client_base + i))" "log=$run/silo-$i.log" \
     "term_at=${silo_term_ms[$i]:-}" "exit_code=${silo_exit[$i]:-}" "stop_ms=${silo_stop_took[$i]:-}" \
     "term_ms=${silo_term_took[$i]:-}"
 }
@@ -223,7 +218,7 @@ start_silo() {
   local i=$1 pid
   echo "=== $(date -Is) silo $i starting" >>"$run/silo-$i.log"
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
-  Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \
+  Silo__SiloPort=$((silo_base + i)) Silo__OrleansClientPort=$((orleans_client_base + i)) \
   Silo__GatewayCredential="$silo_credential" \
     dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >>"$run/silo-$i.log" 2>&1 &
   pid=$!
@@ -383,7 +378,7 @@ process_exited() {
 
 state_put "$run/platform.env" "pid=$$" "gateway_port=$gateway_port" "gateway_pid=$gateway_pid" "pg_port=$pg_port" \
   "cluster_id=$cluster_id" "data=$data" "grpc_base=$grpc_base" "http_base=$http_base" \
-  "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base" "idp_port=$idp_port" "idp_pid=$idp_pid"
+  "silo_port_base=$silo_base" "silo_orleans_client_base=$orleans_client_base" "idp_port=$idp_port" "idp_pid=$idp_pid"
 
 ready_token=$(mint_token agency SE) || { echo "run.sh: could not get a token from the identity provider" >&2; exit 1; }
 # How the operator calls deploy/token.sh for this platform: with its state folder when it is not the default one.

@@ -14,6 +14,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 run=${DUA_RUN_DIR:-$root/.run}
 secret_file="$run/keys/dev-tokens-client-secret"
 

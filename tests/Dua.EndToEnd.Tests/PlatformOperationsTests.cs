@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using Dua.Contracts.V1;
@@ -143,19 +144,25 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         var victimPid = int.Parse(platform.State($"silos/{victim}")["pid"]);
         var clock = Stopwatch.StartNew();
         using var stopCalling = new CancellationTokenSource();
+        var seen = new ConcurrentQueue<Call>();
         var workers = Enumerable.Range(0, Workers)
-            .Select(worker => Task.Run(() => CallContinuouslyAsync(client, codes, worker, clock, stopCalling.Token)))
+            .Select(worker => Task.Run(() => CallContinuouslyAsync(client, codes, worker, clock, seen, stopCalling.Token)))
             .ToArray();
+        var live = new[] { victimName, platform.SiloName(1), platform.SiloName(3) };
 
-        // Traffic reaches every silo before the stop, and keeps going for a while after it.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Traffic reaches every silo before the stop, and after it calls every municipality again, on the others.
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(30), $"calls served by each of {string.Join(", ", live)}",
+            () => Task.FromResult(live.All(silo => seen.Any(c => c.ServedBy == silo))));
         var stopIssued = clock.Elapsed;
         var stop = await platform.SiloCommandAsync("stop", victim.ToString());
         var stopReturned = clock.Elapsed;
         var membershipStatus = await LatestMembershipStatusAsync(platform, platform.SiloPortBase + victim);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(30), $"{codes.Length} calls after the stop, served by {live[1]} and {live[2]}",
+            () => Task.FromResult(seen.Count(c => c.Started > stopReturned) >= codes.Length
+                && live[1..].All(silo => seen.Any(c => c.Started > stopReturned && c.ServedBy == silo))));
         stopCalling.Cancel();
-        var calls = (await Task.WhenAll(workers)).SelectMany(c => c).OrderBy(c => c.Started).ToList();
+        await Task.WhenAll(workers);
+        var calls = seen.OrderBy(c => c.Started).ToList();
 
         output.WriteLine(stop.Output);
         Assert.True(stop.ExitCode == 0, stop.Output);
@@ -211,7 +218,7 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
             () => Task.Run(() => Assert.False(ScriptedPlatform.IsAlive(postmaster), $"PostgreSQL (pid {postmaster}) still runs")));
         var ports = new[] { platform.GatewayPort, platform.PostgresPort }
             .Concat(Enumerable.Range(0, 4).SelectMany(i => new[]
-                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloGatewayBase + i }));
+                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloOrleansClientBase + i }));
         Assert.All(ports, port => Assert.False(PortBlock.IsListening(port), $"something still listens on port {port}"));
         Assert.False(File.Exists(Path.Combine(platform.RunDirectory, "platform.env")), "platform.env outlived the platform");
     }
@@ -221,10 +228,10 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
     /// Every attempt that failed is recorded, so the test sees where failures come from, not only whether a call
     /// succeeded in the end.
     /// </summary>
-    private static async Task<List<Call>> CallContinuouslyAsync(
-        MunicipalityService.MunicipalityServiceClient client, string[] codes, int worker, Stopwatch clock, CancellationToken stop)
+    private static async Task CallContinuouslyAsync(
+        MunicipalityService.MunicipalityServiceClient client, string[] codes, int worker, Stopwatch clock, ConcurrentQueue<Call> calls,
+        CancellationToken stop)
     {
-        var calls = new List<Call>();
         // Each worker walks every municipality, so grains that lived on the stopped silo are called too.
         for (var i = worker; !stop.IsCancellationRequested; i += Workers)
         {
@@ -239,7 +246,7 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
                     var response = await call.ResponseAsync;
                     var servedBy = (await call.ResponseHeadersAsync).GetValue("dua-served-by");
                     var wrong = response.Municipality.MunicipalityCode == code ? null : $"asked for {code}, got {response.Municipality.MunicipalityCode}";
-                    calls.Add(new Call(started, clock.Elapsed, servedBy, wrong, retried));
+                    calls.Enqueue(new Call(started, clock.Elapsed, servedBy, wrong, retried));
                     break;
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && attempt < MaxAttempts)
@@ -249,13 +256,11 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
                 }
                 catch (RpcException e)
                 {
-                    calls.Add(new Call(started, clock.Elapsed, e.Trailers.GetValue("dua-served-by"), $"{e.StatusCode}: {e.Status.Detail}", retried));
+                    calls.Enqueue(new Call(started, clock.Elapsed, e.Trailers.GetValue("dua-served-by"), $"{e.StatusCode}: {e.Status.Detail}", retried));
                     break;
                 }
             }
         }
-
-        return calls;
     }
 
     private static async Task<int> LatestMembershipStatusAsync(ScriptedPlatform platform, int siloPort)

@@ -30,7 +30,7 @@ public sealed class ScriptedPlatform : IDisposable
 
         // Four port kinds for silo indices 0..3, each kind a base+index range as run.sh assigns them.
         var block = PortBlock.Find(16);
-        (GrpcBase, HttpBase, SiloPortBase, SiloGatewayBase) = (block, block + 4, block + 8, block + 12);
+        (GrpcBase, HttpBase, SiloPortBase, SiloOrleansClientBase) = (block, block + 4, block + 8, block + 12);
         _environment = new Dictionary<string, string>
         {
             ["DUA_GATEWAY_PORT"] = GatewayPort.ToString(),
@@ -39,7 +39,7 @@ public sealed class ScriptedPlatform : IDisposable
             ["DUA_SILO_GRPC_BASE"] = GrpcBase.ToString(),
             ["DUA_SILO_HTTP_BASE"] = HttpBase.ToString(),
             ["DUA_SILO_PORT_BASE"] = SiloPortBase.ToString(),
-            ["DUA_SILO_GATEWAY_BASE"] = SiloGatewayBase.ToString(),
+            ["DUA_SILO_ORLEANS_CLIENT_BASE"] = SiloOrleansClientBase.ToString(),
             ["DUA_DATA_DIR"] = Path.Combine(_folder, "data"),
             ["DUA_RUN_DIR"] = RunDirectory,
             ["DUA_CONFIGURATION"] = BuildOutput.Configuration,
@@ -61,7 +61,7 @@ public sealed class ScriptedPlatform : IDisposable
 
     public int SiloPortBase { get; }
 
-    public int SiloGatewayBase { get; }
+    public int SiloOrleansClientBase { get; }
 
     public string RunDirectory => Path.Combine(_folder, "run");
 

@@ -26,7 +26,8 @@ public static class GatewayAuthenticationExtensions
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GatewayAuthenticationOptions>>((jwt, authentication) => Configure(jwt, authentication.Value));
+            .Configure<IOptions<GatewayAuthenticationOptions>, IServiceProvider>((jwt, authentication, services) =>
+                Configure(jwt, authentication.Value, services.GetRequiredKeyedService<TimeProvider>(ValidatedTokenCache.ClockKey)));
         return builder;
     }
 
@@ -37,7 +38,7 @@ public static class GatewayAuthenticationExtensions
         return app;
     }
 
-    private static void Configure(JwtBearerOptions jwt, GatewayAuthenticationOptions authentication)
+    private static void Configure(JwtBearerOptions jwt, GatewayAuthenticationOptions authentication, TimeProvider clock)
     {
         authentication.LoadKeys(out var keys);
         // Claims keep their names from the token (sub, org, role, dua_area), as Caller.TryFromClaims reads them.
@@ -71,6 +72,7 @@ public static class GatewayAuthenticationExtensions
             ValidateLifetime = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = authentication.ClockSkew,
+            LifetimeValidator = TokenLifetime.Validator(clock),
             NameClaimType = DuaClaimTypes.Subject,
             RoleClaimType = DuaClaimTypes.Role,
         };

@@ -16,7 +16,7 @@ namespace Dua.Gateway.Authentication;
 /// </summary>
 public sealed class ValidatedTokenCache : IDisposable
 {
-    /// <summary>DI key of the clock entries expire by.</summary>
+    /// <summary>DI key of the clock entries expire by, and tokens are checked by.</summary>
     public const string ClockKey = "Dua.Gateway.ValidatedTokens";
 
     private readonly MemoryCache? _callers;
