@@ -1,7 +1,8 @@
 using Dua.Contracts.V1;
-using Dua.Domain;
 using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
 using Dua.ReferenceData;
+using TrackLimits = Dua.Domain.JobTracks.JobTrackSpec;
 using V1 = Dua.Contracts.V1;
 
 namespace Dua.Silo.Api;
@@ -184,7 +185,9 @@ public static class AgreementValidation
         AgreementIdFormat.IsWellFormed(id) ? validator : validator.Add("agreement_id", $"must be an agreement id such as \"{AgreementIdFormat.Example}\"");
 
     public static RequestValidator RequireJobTrackId(this RequestValidator validator, string? id, string field = "job_track_id") =>
-        Domain.JobTracks.JobTrackIdFormat.IsWellFormed(id) ? validator : validator.Add(field, $"must be a job track id such as \"{Domain.JobTracks.JobTrackIdFormat.Example}\"");
+        JobTrackIdFormat.IsWellFormed(id)
+            ? validator
+            : validator.Add(field, $"must be a job track id such as \"{JobTrackIdFormat.Example}\"");
 
     /// <summary>Known municipality codes, all in one county; returns that county's code, or null.</summary>
     private static string? RequireMunicipalities(this RequestValidator validator, IReadOnlyList<string> codes)
@@ -313,13 +316,14 @@ public static class AgreementValidation
         }
 
         // The limits are the domain's: a local job track runs from about twelve weeks to two years.
-        validator.RequireRange($"{prefix}.length_weeks", track.LengthWeeks, Domain.JobTracks.JobTrackSpec.MinLengthWeeks, Domain.JobTracks.JobTrackSpec.MaxLengthWeeks);
-        validator.RequireRange($"{prefix}.places", track.Places, 1, Domain.JobTracks.JobTrackSpec.MaxPlaces);
-        validator.RequireCount($"{prefix}.components", track.Components.Count, 1, Domain.JobTracks.JobTrackSpec.MaxComponents);
+        validator.RequireRange($"{prefix}.length_weeks", track.LengthWeeks, TrackLimits.MinLengthWeeks, TrackLimits.MaxLengthWeeks);
+        validator.RequireRange($"{prefix}.places", track.Places, 1, TrackLimits.MaxPlaces);
+        validator.RequireCount($"{prefix}.components", track.Components.Count, 1, TrackLimits.MaxComponents);
         for (var i = 0; i < track.Components.Count; i++)
         {
             validator.RequireEnum($"{prefix}.components[{i}].kind", track.Components[i].Kind);
-            validator.RequireRange($"{prefix}.components[{i}].weeks", track.Components[i].Weeks, 1, Math.Clamp(track.LengthWeeks, 1, Domain.JobTracks.JobTrackSpec.MaxLengthWeeks));
+            var weeks = Math.Clamp(track.LengthWeeks, 1, TrackLimits.MaxLengthWeeks);
+            validator.RequireRange($"{prefix}.components[{i}].weeks", track.Components[i].Weeks, 1, weeks);
         }
 
         return validator;

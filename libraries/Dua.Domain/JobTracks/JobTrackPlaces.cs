@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 
 namespace Dua.Domain.JobTracks;
@@ -53,7 +54,7 @@ public static class JobTrackPlaces
     }
 
     // Places are not terms: a new version, but no amendment.
-    private static AgreementSnapshot WithPlaces(this AgreementSnapshot agreement, JobTrack track, System.Collections.Immutable.ImmutableArray<string> participants, DateTimeOffset now) =>
+    private static AgreementSnapshot WithPlaces(this AgreementSnapshot agreement, JobTrack track, ImmutableArray<string> participants, DateTimeOffset now) =>
         agreement with
         {
             JobTracks = agreement.JobTracks.Replace(track, track with { ParticipantIds = participants, PlacesTaken = participants.Length }),

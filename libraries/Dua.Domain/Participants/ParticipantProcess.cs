@@ -56,7 +56,13 @@ public static class ParticipantProcess
             ParticipantEventKind.JobPreparationStarted => StartJobPreparation(participant),
             ParticipantEventKind.PathChosen => ChoosePath(participant, step.PathChoice),
             ParticipantEventKind.JobTrackStarted => StartJobTrack(participant, step.JobTrackId!),
-            ParticipantEventKind.Exited => participant with { Status = ParticipantStatus.Exited, CurrentModule = 0, JobTrackId = null, Outcome = step.Outcome },
+            ParticipantEventKind.Exited => participant with
+            {
+                Status = ParticipantStatus.Exited,
+                CurrentModule = 0,
+                JobTrackId = null,
+                Outcome = step.Outcome,
+            },
             _ => throw DomainRuleException.InvalidValue(ProgressStep.Field, "is not a step a caller can record"),
         };
 

@@ -14,7 +14,9 @@ public readonly record struct AgreementDraftSurrogate(
 [RegisterConverter]
 public sealed class AgreementDraftConverter : IConverter<AgreementDraft, AgreementDraftSurrogate>
 {
-    public AgreementDraft ConvertFromSurrogate(in AgreementDraftSurrogate surrogate) => new(surrogate.Kind, surrogate.MunicipalityCodes, surrogate.RegionCode, surrogate.Terms);
+    public AgreementDraft ConvertFromSurrogate(in AgreementDraftSurrogate surrogate) =>
+        new(surrogate.Kind, surrogate.MunicipalityCodes, surrogate.RegionCode, surrogate.Terms);
 
-    public AgreementDraftSurrogate ConvertToSurrogate(in AgreementDraft value) => new(value.Kind, value.MunicipalityCodes, value.RegionCode, value.Terms);
+    public AgreementDraftSurrogate ConvertToSurrogate(in AgreementDraft value) =>
+        new(value.Kind, value.MunicipalityCodes, value.RegionCode, value.Terms);
 }

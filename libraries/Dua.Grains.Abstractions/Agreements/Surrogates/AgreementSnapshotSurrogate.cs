@@ -29,7 +29,15 @@ public readonly record struct AgreementSnapshotSurrogate(
 [RegisterConverter]
 public sealed class AgreementSnapshotConverter : IConverter<AgreementSnapshot, AgreementSnapshotSurrogate>
 {
-    public AgreementSnapshot ConvertFromSurrogate(in AgreementSnapshotSurrogate surrogate) => new(surrogate.Id, surrogate.Kind, surrogate.Status, surrogate.MunicipalityCodes, surrogate.RegionCode, surrogate.Terms, surrogate.JobTracks, surrogate.ValidFrom, surrogate.ValidTo, surrogate.EndReason, surrogate.EndNote, surrogate.SuccessorId, surrogate.PredecessorId, surrogate.Amendments, surrogate.Version, surrogate.CreatedAt, surrogate.UpdatedAt, surrogate.ParticipantsAdmitted);
+    public AgreementSnapshot ConvertFromSurrogate(in AgreementSnapshotSurrogate surrogate) =>
+        new(surrogate.Id, surrogate.Kind, surrogate.Status, surrogate.MunicipalityCodes, surrogate.RegionCode,
+            surrogate.Terms, surrogate.JobTracks, surrogate.ValidFrom, surrogate.ValidTo, surrogate.EndReason,
+            surrogate.EndNote, surrogate.SuccessorId, surrogate.PredecessorId, surrogate.Amendments,
+            surrogate.Version, surrogate.CreatedAt, surrogate.UpdatedAt, surrogate.ParticipantsAdmitted);
 
-    public AgreementSnapshotSurrogate ConvertToSurrogate(in AgreementSnapshot value) => new(value.Id, value.Kind, value.Status, value.MunicipalityCodes, value.RegionCode, value.Terms, value.JobTracks, value.ValidFrom, value.ValidTo, value.EndReason, value.EndNote, value.SuccessorId, value.PredecessorId, value.Amendments, value.Version, value.CreatedAt, value.UpdatedAt, value.ParticipantsAdmitted);
+    public AgreementSnapshotSurrogate ConvertToSurrogate(in AgreementSnapshot value) =>
+        new(value.Id, value.Kind, value.Status, value.MunicipalityCodes, value.RegionCode, value.Terms,
+            value.JobTracks, value.ValidFrom, value.ValidTo, value.EndReason, value.EndNote, value.SuccessorId,
+            value.PredecessorId, value.Amendments, value.Version, value.CreatedAt, value.UpdatedAt,
+            value.ParticipantsAdmitted);
 }

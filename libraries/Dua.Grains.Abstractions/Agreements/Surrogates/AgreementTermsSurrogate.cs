@@ -15,7 +15,10 @@ public readonly record struct AgreementTermsSurrogate(
 [RegisterConverter]
 public sealed class AgreementTermsConverter : IConverter<AgreementTerms, AgreementTermsSurrogate>
 {
-    public AgreementTerms ConvertFromSurrogate(in AgreementTermsSurrogate surrogate) => new(surrogate.EmploymentOffice, surrogate.Signatories, surrogate.TargetGroups, surrogate.FocusAreas, surrogate.Goals);
+    public AgreementTerms ConvertFromSurrogate(in AgreementTermsSurrogate surrogate) =>
+        new(surrogate.EmploymentOffice, surrogate.Signatories, surrogate.TargetGroups, surrogate.FocusAreas,
+            surrogate.Goals);
 
-    public AgreementTermsSurrogate ConvertToSurrogate(in AgreementTerms value) => new(value.EmploymentOffice, value.Signatories, value.TargetGroups, value.FocusAreas, value.Goals);
+    public AgreementTermsSurrogate ConvertToSurrogate(in AgreementTerms value) =>
+        new(value.EmploymentOffice, value.Signatories, value.TargetGroups, value.FocusAreas, value.Goals);
 }

@@ -13,7 +13,9 @@ public readonly record struct AmendmentSurrogate(
 [RegisterConverter]
 public sealed class AmendmentConverter : IConverter<Amendment, AmendmentSurrogate>
 {
-    public Amendment ConvertFromSurrogate(in AmendmentSurrogate surrogate) => new(surrogate.Version, surrogate.Description, surrogate.RecordedAt, surrogate.RequestId);
+    public Amendment ConvertFromSurrogate(in AmendmentSurrogate surrogate) =>
+        new(surrogate.Version, surrogate.Description, surrogate.RecordedAt, surrogate.RequestId);
 
-    public AmendmentSurrogate ConvertToSurrogate(in Amendment value) => new(value.Version, value.Description, value.RecordedAt, value.RequestId);
+    public AmendmentSurrogate ConvertToSurrogate(in Amendment value) =>
+        new(value.Version, value.Description, value.RecordedAt, value.RequestId);
 }

@@ -11,7 +11,8 @@ public readonly record struct EmployerSurrogate(
 [RegisterConverter]
 public sealed class EmployerConverter : IConverter<Employer, EmployerSurrogate>
 {
-    public Employer ConvertFromSurrogate(in EmployerSurrogate surrogate) => new(surrogate.Name, surrogate.OrganisationNumber);
+    public Employer ConvertFromSurrogate(in EmployerSurrogate surrogate) =>
+        new(surrogate.Name, surrogate.OrganisationNumber);
 
     public EmployerSurrogate ConvertToSurrogate(in Employer value) => new(value.Name, value.OrganisationNumber);
 }

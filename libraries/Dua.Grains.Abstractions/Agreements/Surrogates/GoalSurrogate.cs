@@ -14,7 +14,9 @@ public readonly record struct GoalSurrogate(
 [RegisterConverter]
 public sealed class GoalConverter : IConverter<Goal, GoalSurrogate>
 {
-    public Goal ConvertFromSurrogate(in GoalSurrogate surrogate) => new(surrogate.Metric, surrogate.Baseline, surrogate.Target, surrogate.TargetDate, surrogate.Unit);
+    public Goal ConvertFromSurrogate(in GoalSurrogate surrogate) =>
+        new(surrogate.Metric, surrogate.Baseline, surrogate.Target, surrogate.TargetDate, surrogate.Unit);
 
-    public GoalSurrogate ConvertToSurrogate(in Goal value) => new(value.Metric, value.Baseline, value.Target, value.TargetDate, value.Unit);
+    public GoalSurrogate ConvertToSurrogate(in Goal value) =>
+        new(value.Metric, value.Baseline, value.Target, value.TargetDate, value.Unit);
 }

@@ -11,7 +11,8 @@ public readonly record struct JobTrackComponentSurrogate(
 [RegisterConverter]
 public sealed class JobTrackComponentConverter : IConverter<JobTrackComponent, JobTrackComponentSurrogate>
 {
-    public JobTrackComponent ConvertFromSurrogate(in JobTrackComponentSurrogate surrogate) => new(surrogate.Kind, surrogate.Weeks);
+    public JobTrackComponent ConvertFromSurrogate(in JobTrackComponentSurrogate surrogate) =>
+        new(surrogate.Kind, surrogate.Weeks);
 
     public JobTrackComponentSurrogate ConvertToSurrogate(in JobTrackComponent value) => new(value.Kind, value.Weeks);
 }

@@ -18,7 +18,11 @@ public readonly record struct JobTrackSpecSurrogate(
 [RegisterConverter]
 public sealed class JobTrackSpecConverter : IConverter<JobTrackSpec, JobTrackSpecSurrogate>
 {
-    public JobTrackSpec ConvertFromSurrogate(in JobTrackSpecSurrogate surrogate) => new(surrogate.Name, surrogate.OccupationCode, surrogate.Employers, surrogate.SwedishLevel, surrogate.Prerequisites, surrogate.Components, surrogate.LengthWeeks, surrogate.Places);
+    public JobTrackSpec ConvertFromSurrogate(in JobTrackSpecSurrogate surrogate) =>
+        new(surrogate.Name, surrogate.OccupationCode, surrogate.Employers, surrogate.SwedishLevel,
+            surrogate.Prerequisites, surrogate.Components, surrogate.LengthWeeks, surrogate.Places);
 
-    public JobTrackSpecSurrogate ConvertToSurrogate(in JobTrackSpec value) => new(value.Name, value.OccupationCode, value.Employers, value.SwedishLevel, value.Prerequisites, value.Components, value.LengthWeeks, value.Places);
+    public JobTrackSpecSurrogate ConvertToSurrogate(in JobTrackSpec value) =>
+        new(value.Name, value.OccupationCode, value.Employers, value.SwedishLevel, value.Prerequisites,
+            value.Components, value.LengthWeeks, value.Places);
 }

@@ -15,7 +15,9 @@ public readonly record struct JobTrackSurrogate(
 [RegisterConverter]
 public sealed class JobTrackConverter : IConverter<JobTrack, JobTrackSurrogate>
 {
-    public JobTrack ConvertFromSurrogate(in JobTrackSurrogate surrogate) => new(surrogate.Id, surrogate.Spec, surrogate.PlacesTaken, surrogate.Open, surrogate.ParticipantIds);
+    public JobTrack ConvertFromSurrogate(in JobTrackSurrogate surrogate) =>
+        new(surrogate.Id, surrogate.Spec, surrogate.PlacesTaken, surrogate.Open, surrogate.ParticipantIds);
 
-    public JobTrackSurrogate ConvertToSurrogate(in JobTrack value) => new(value.Id, value.Spec, value.PlacesTaken, value.Open, value.ParticipantIds);
+    public JobTrackSurrogate ConvertToSurrogate(in JobTrack value) =>
+        new(value.Id, value.Spec, value.PlacesTaken, value.Open, value.ParticipantIds);
 }

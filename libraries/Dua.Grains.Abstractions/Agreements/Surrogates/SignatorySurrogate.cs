@@ -12,7 +12,8 @@ public readonly record struct SignatorySurrogate(
 [RegisterConverter]
 public sealed class SignatoryConverter : IConverter<Signatory, SignatorySurrogate>
 {
-    public Signatory ConvertFromSurrogate(in SignatorySurrogate surrogate) => new(surrogate.Name, surrogate.Role, surrogate.Party);
+    public Signatory ConvertFromSurrogate(in SignatorySurrogate surrogate) =>
+        new(surrogate.Name, surrogate.Role, surrogate.Party);
 
     public SignatorySurrogate ConvertToSurrogate(in Signatory value) => new(value.Name, value.Role, value.Party);
 }

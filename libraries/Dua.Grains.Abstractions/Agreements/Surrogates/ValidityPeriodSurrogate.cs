@@ -11,7 +11,8 @@ public readonly record struct ValidityPeriodSurrogate(
 [RegisterConverter]
 public sealed class ValidityPeriodConverter : IConverter<ValidityPeriod, ValidityPeriodSurrogate>
 {
-    public ValidityPeriod ConvertFromSurrogate(in ValidityPeriodSurrogate surrogate) => new(surrogate.From, surrogate.To);
+    public ValidityPeriod ConvertFromSurrogate(in ValidityPeriodSurrogate surrogate) =>
+        new(surrogate.From, surrogate.To);
 
     public ValidityPeriodSurrogate ConvertToSurrogate(in ValidityPeriod value) => new(value.From, value.To);
 }

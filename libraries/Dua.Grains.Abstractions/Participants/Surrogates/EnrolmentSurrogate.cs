@@ -16,7 +16,10 @@ public readonly record struct EnrolmentSurrogate(
 [RegisterConverter]
 public sealed class EnrolmentConverter : IConverter<Enrolment, EnrolmentSurrogate>
 {
-    public Enrolment ConvertFromSurrogate(in EnrolmentSurrogate surrogate) => new(surrogate.AgreementId, surrogate.Pseudonym, surrogate.AgeBand, surrogate.TargetGroups, surrogate.EnrolledOn);
+    public Enrolment ConvertFromSurrogate(in EnrolmentSurrogate surrogate) =>
+        new(surrogate.AgreementId, surrogate.Pseudonym, surrogate.AgeBand, surrogate.TargetGroups,
+            surrogate.EnrolledOn);
 
-    public EnrolmentSurrogate ConvertToSurrogate(in Enrolment value) => new(value.AgreementId, value.Pseudonym, value.AgeBand, value.TargetGroups, value.EnrolledOn);
+    public EnrolmentSurrogate ConvertToSurrogate(in Enrolment value) =>
+        new(value.AgreementId, value.Pseudonym, value.AgeBand, value.TargetGroups, value.EnrolledOn);
 }

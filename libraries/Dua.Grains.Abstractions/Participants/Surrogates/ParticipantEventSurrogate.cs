@@ -16,7 +16,11 @@ public readonly record struct ParticipantEventSurrogate(
 [RegisterConverter]
 public sealed class ParticipantEventConverter : IConverter<ParticipantEvent, ParticipantEventSurrogate>
 {
-    public ParticipantEvent ConvertFromSurrogate(in ParticipantEventSurrogate surrogate) => new(surrogate.Kind, surrogate.OccurredOn, surrogate.RecordedAt, surrogate.RequestId, surrogate.PathChoice, surrogate.JobTrackId, surrogate.Outcome);
+    public ParticipantEvent ConvertFromSurrogate(in ParticipantEventSurrogate surrogate) =>
+        new(surrogate.Kind, surrogate.OccurredOn, surrogate.RecordedAt, surrogate.RequestId, surrogate.PathChoice,
+            surrogate.JobTrackId, surrogate.Outcome);
 
-    public ParticipantEventSurrogate ConvertToSurrogate(in ParticipantEvent value) => new(value.Kind, value.OccurredOn, value.RecordedAt, value.RequestId, value.PathChoice, value.JobTrackId, value.Outcome);
+    public ParticipantEventSurrogate ConvertToSurrogate(in ParticipantEvent value) =>
+        new(value.Kind, value.OccurredOn, value.RecordedAt, value.RequestId, value.PathChoice, value.JobTrackId,
+            value.Outcome);
 }

@@ -23,7 +23,12 @@ public readonly record struct ParticipantSnapshotSurrogate(
 [RegisterConverter]
 public sealed class ParticipantSnapshotConverter : IConverter<ParticipantSnapshot, ParticipantSnapshotSurrogate>
 {
-    public ParticipantSnapshot ConvertFromSurrogate(in ParticipantSnapshotSurrogate surrogate) => new(surrogate.Id, surrogate.AgreementId, surrogate.Pseudonym, surrogate.AgeBand, surrogate.TargetGroups, surrogate.Status, surrogate.CurrentModule, surrogate.PathChoice, surrogate.JobTrackId, surrogate.Outcome, surrogate.History, surrogate.Version);
+    public ParticipantSnapshot ConvertFromSurrogate(in ParticipantSnapshotSurrogate surrogate) =>
+        new(surrogate.Id, surrogate.AgreementId, surrogate.Pseudonym, surrogate.AgeBand, surrogate.TargetGroups,
+            surrogate.Status, surrogate.CurrentModule, surrogate.PathChoice, surrogate.JobTrackId, surrogate.Outcome,
+            surrogate.History, surrogate.Version);
 
-    public ParticipantSnapshotSurrogate ConvertToSurrogate(in ParticipantSnapshot value) => new(value.Id, value.AgreementId, value.Pseudonym, value.AgeBand, value.TargetGroups, value.Status, value.CurrentModule, value.PathChoice, value.JobTrackId, value.Outcome, value.History, value.Version);
+    public ParticipantSnapshotSurrogate ConvertToSurrogate(in ParticipantSnapshot value) =>
+        new(value.Id, value.AgreementId, value.Pseudonym, value.AgeBand, value.TargetGroups, value.Status,
+            value.CurrentModule, value.PathChoice, value.JobTrackId, value.Outcome, value.History, value.Version);
 }

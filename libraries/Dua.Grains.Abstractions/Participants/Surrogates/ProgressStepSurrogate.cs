@@ -14,7 +14,9 @@ public readonly record struct ProgressStepSurrogate(
 [RegisterConverter]
 public sealed class ProgressStepConverter : IConverter<ProgressStep, ProgressStepSurrogate>
 {
-    public ProgressStep ConvertFromSurrogate(in ProgressStepSurrogate surrogate) => new(surrogate.Kind, surrogate.OccurredOn, surrogate.PathChoice, surrogate.JobTrackId, surrogate.Outcome);
+    public ProgressStep ConvertFromSurrogate(in ProgressStepSurrogate surrogate) =>
+        new(surrogate.Kind, surrogate.OccurredOn, surrogate.PathChoice, surrogate.JobTrackId, surrogate.Outcome);
 
-    public ProgressStepSurrogate ConvertToSurrogate(in ProgressStep value) => new(value.Kind, value.OccurredOn, value.PathChoice, value.JobTrackId, value.Outcome);
+    public ProgressStepSurrogate ConvertToSurrogate(in ProgressStep value) =>
+        new(value.Kind, value.OccurredOn, value.PathChoice, value.JobTrackId, value.Outcome);
 }

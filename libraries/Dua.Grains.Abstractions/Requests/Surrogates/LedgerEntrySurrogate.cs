@@ -12,7 +12,9 @@ public readonly record struct LedgerEntrySurrogate(
 [RegisterConverter]
 public sealed class LedgerEntryConverter : IConverter<LedgerEntry, LedgerEntrySurrogate>
 {
-    public LedgerEntry ConvertFromSurrogate(in LedgerEntrySurrogate surrogate) => new(surrogate.Fingerprint, surrogate.Sequence, surrogate.Result);
+    public LedgerEntry ConvertFromSurrogate(in LedgerEntrySurrogate surrogate) =>
+        new(surrogate.Fingerprint, surrogate.Sequence, surrogate.Result);
 
-    public LedgerEntrySurrogate ConvertToSurrogate(in LedgerEntry value) => new(value.Fingerprint, value.Sequence, value.Result);
+    public LedgerEntrySurrogate ConvertToSurrogate(in LedgerEntry value) =>
+        new(value.Fingerprint, value.Sequence, value.Result);
 }

@@ -11,7 +11,8 @@ public readonly record struct RequestKeySurrogate(
 [RegisterConverter]
 public sealed class RequestKeyConverter : IConverter<RequestKey, RequestKeySurrogate>
 {
-    public RequestKey ConvertFromSurrogate(in RequestKeySurrogate surrogate) => new(surrogate.RequestId, surrogate.Fingerprint);
+    public RequestKey ConvertFromSurrogate(in RequestKeySurrogate surrogate) =>
+        new(surrogate.RequestId, surrogate.Fingerprint);
 
     public RequestKeySurrogate ConvertToSurrogate(in RequestKey value) => new(value.RequestId, value.Fingerprint);
 }
