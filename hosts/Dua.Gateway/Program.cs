@@ -25,6 +25,6 @@ app.UseGatewayResponseCache();
 app.UseGatewayLimits();
 app.UseRouting();
 app.MapGatewayHealth();
-app.MapReverseProxy();
+app.MapGatewayProxy();
 
 return await app.RunGatewayAsync();

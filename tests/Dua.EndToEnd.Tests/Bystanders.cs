@@ -54,7 +54,8 @@ public sealed class Bystanders
         catch (Exception e) when (e is RpcException or Xunit.Sdk.XunitException)
         {
             Interlocked.Increment(ref _calls);
-            _failures.Enqueue($"{name}: {(e is RpcException rpc ? $"{rpc.StatusCode} {rpc.Status.Detail}" : e.Message)}");
+            var what = e is RpcException rpc ? $"{rpc.StatusCode} {rpc.Status.Detail}" : e.Message;
+            _failures.Enqueue($"{name}: {(what.Length > 120 ? what[..120] : what)}");
         }
     }
 }

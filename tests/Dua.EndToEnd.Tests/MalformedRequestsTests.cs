@@ -60,11 +60,18 @@ public sealed partial class MalformedRequestsTests(PostgresFixture postgres, Mal
         output.WriteLine(StatusTotals(outcomes.Where(o => o.Request.Defect == RequestDefect.BrokenFrame).Select(o => (o.Request.Case, o.Outcome.Status))));
         var after = await StoredStateAsync(platform);
         var logProblems = logs.ProblemsSince();
+        output.WriteLine($"stored state {(after == before ? "unchanged" : $"changed: {before} -> {after}")}; " +
+                         $"{logProblems.Count} log lines with stack frames or the body-size warning");
+        foreach (var line in logProblems.Take(10))
+        {
+            output.WriteLine($"LOG {line}");
+        }
 
         // Every RPC of the contract was called, so a new one is covered too.
         Assert.Equal(ContractMethods.All, outcomes.Select(o => ContractMethods.PathOf(o.Request.Method)).Distinct().Order(StringComparer.Ordinal));
         var wrong = outcomes.Where(o => !o.Request.Allowed.Contains(o.Outcome.Status)).ToList();
-        foreach (var (request, target, outcome) in wrong.Take(30))
+        // A few examples of each kind of wrong answer, so rare ones are not drowned by common ones.
+        foreach (var (request, target, outcome) in wrong.GroupBy(w => (w.Request.Defect, w.Request.Case, w.Target, w.Outcome.Status)).SelectMany(g => g.Take(2)))
         {
             output.WriteLine($"WRONG via {target}: {request} -> {outcome} (allowed: {string.Join(", ", request.Allowed)})");
         }
@@ -92,12 +99,14 @@ public sealed partial class MalformedRequestsTests(PostgresFixture postgres, Mal
             var request = Create(AgreementKind.Collaboration, Hudiksvall);
             request.FocusAreas.Clear();
             request.FocusAreas.Add(Enumerable.Repeat((FocusArea)99, 200));
-            answers.Add(await Assert.ThrowsAsync<RpcException>(() => agreements.CreateAgreementAsync(request).ResponseAsync));
+            answers.Add(await Assert.ThrowsAsync<RpcException>(() => agreements.CreateAgreementAsync(request, deadline: DateTime.UtcNow.AddSeconds(20)).ResponseAsync));
         }
 
         var (bystanderCalls, bystanderFailures) = await bystanders.StopAsync();
         var sizes = answers.Select(StatusMetadataBytes).ToList();
-        output.WriteLine($"status metadata {sizes.Min()}-{sizes.Max()} bytes; {bystanderCalls} bystander calls, {bystanderFailures.Count} failed");
+        output.WriteLine($"{string.Join(", ", answers.GroupBy(a => a.StatusCode).Select(g => $"{g.Count()} {g.Key}"))}; " +
+                         $"status metadata {sizes.Min()}-{sizes.Max()} bytes; {bystanderCalls} bystander calls, {bystanderFailures.Count} failed " +
+                         $"({string.Join(", ", bystanderFailures.GroupBy(f => f).Select(g => $"{g.Count()} {g.Key}"))})");
         output.WriteLine($"first answer: {answers[0].Status.Detail}");
 
         Assert.All(answers, e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
@@ -220,12 +229,20 @@ public sealed partial class MalformedRequestsTests(PostgresFixture postgres, Mal
     {
         public static LogMark Of(PlatformCluster platform) => new([.. platform.Processes.Select(p => (p, p.Output.Length))]);
 
-        /// <summary>Stack traces and the forwarder's per-call body-size warning logged since the mark.</summary>
+        /// <summary>
+        /// Stack traces (each frame, and the two lines before a trace, which say what was logged) and the forwarder's
+        /// per-call body-size warning, logged since the mark.
+        /// </summary>
         public List<string> ProblemsSince() =>
         [
-            .. marks.SelectMany(mark => mark.Process.Output[mark.Offset..].Split('\n')
-                .Where(line => StackFrame().IsMatch(line) || line.Contains("Unable to disable max request body size", StringComparison.Ordinal))
-                .Select(line => $"{mark.Process.Name}: {line.Trim()}")),
+            .. marks.SelectMany(mark =>
+            {
+                var lines = mark.Process.Output[mark.Offset..].Split('\n');
+                return lines.SelectMany((line, i) =>
+                    StackFrame().IsMatch(line) ? (i > 1 && !StackFrame().IsMatch(lines[i - 1]) ? lines[(i - 2)..(i + 1)] : [line])
+                    : line.Contains("Unable to disable max request body size", StringComparison.Ordinal) ? [line]
+                    : []).Select(line => $"{mark.Process.Name}: {line.Trim()}");
+            }),
         ];
 
         [GeneratedRegex(@"^\s+at \S+\(|--- End of stack trace")]

@@ -11,12 +11,7 @@ namespace Dua.Testing.Requests;
 /// </summary>
 public sealed class RawGrpcClient(Uri address, IReadOnlyList<KeyValuePair<string, string>> headers) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
-    {
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <param name="path">"dua.v1.Service/Method", or any other path.</param>
     /// <param name="body">The whole request body: frames, or anything else.</param>
@@ -26,6 +21,9 @@ public sealed class RawGrpcClient(Uri address, IReadOnlyList<KeyValuePair<string
         var timeout = deadline ?? TimeSpan.FromSeconds(20);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/" + path.TrimStart('/')))
         {
+            // h2c with prior knowledge, as gRPC clients speak to the platform.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new UnsizedContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");

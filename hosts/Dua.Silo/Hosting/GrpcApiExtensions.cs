@@ -62,6 +62,7 @@ public static class GrpcApiExtensions
             context.Response.Headers[ServedByHeader] = siloName;
             return next(context);
         });
+        app.UseMiddleware<RequestMessageGuard>();
 
         app.MapGrpcService<RegionApi>();
         app.MapGrpcService<MunicipalityApi>();
