@@ -36,7 +36,10 @@ public readonly record struct ForwardingFailure(int Status, string Message, bool
             {
                 case HttpProtocolException protocol:
                     return FromHttp2ErrorCode(protocol.ErrorCode);
+                // .NET's HTTP/2 client fails an answer whose headers or trailers pass its 64 KiB limit with this
+                // exception (not a public type); the answer (an error the caller's request caused) is lost, not the silo.
                 case HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded }:
+                case Exception decoding when decoding.GetType().Name == "HPackDecodingException":
                     return new(GrpcTrailersOnlyResponse.Internal, "the silo's answer exceeds what the gateway reads", false);
                 case HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse }:
                     return new(GrpcTrailersOnlyResponse.Internal, "the silo's answer could not be read", false);
