@@ -9,9 +9,15 @@ namespace Dua.Testing.Requests;
 /// gRPC's HTTP-to-status mapping): the status from the trailers or a trailers-only answer, an HTTP error status or a
 /// reset stream mapped to the status a client would see. For requests no generated client can send.
 /// </summary>
-public sealed class RawGrpcClient(Uri address, IReadOnlyList<KeyValuePair<string, string>> headers) : IDisposable
+public sealed class RawGrpcClient(HttpMessageHandler handler, Uri address, IReadOnlyList<KeyValuePair<string, string>> headers) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http = new(handler) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>Over loopback h2c to <paramref name="address"/>.</summary>
+    public RawGrpcClient(Uri address, IReadOnlyList<KeyValuePair<string, string>> headers)
+        : this(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }, address, headers)
+    {
+    }
 
     /// <param name="path">"dua.v1.Service/Method", or any other path.</param>
     /// <param name="body">The whole request body: frames, or anything else.</param>
