@@ -67,7 +67,7 @@ public static class FuzzedRequests
             var gzip = GrpcFrames.Gzip(bytes.Length > 0 ? bytes : [0x08, 0x01]);
             var (name, body, encoding, status) = which switch
             {
-                0 => ($"flag byte 0x{flag:x2}", GrpcFrames.Frame(bytes, flag), null, StatusCode.Internal),
+                0 => ("a flag byte other than 0 and 1", GrpcFrames.Frame(bytes, flag), null, StatusCode.Internal),
                 1 => ("compressed flag without grpc-encoding", GrpcFrames.Frame(bytes, 1), null, StatusCode.Internal),
                 2 => ("compressed flag with grpc-encoding identity", GrpcFrames.Frame(bytes, 1), "identity", StatusCode.Internal),
                 3 => ("gzip declared, bytes not gzip", GrpcFrames.Frame(junk, 1), "gzip", StatusCode.Internal),
