@@ -9,28 +9,61 @@ namespace Dua.Silo.Tests;
 
 /// <summary>
 /// Error answers stay small whatever the request: at most 20 named fields and a count of the rest, bounded texts, and
-/// input echoed only shortened; a few KiB of status metadata, far below the gateway's 64 KiB header limit.
+/// input echoed only shortened; far below the gateway's 64 KiB header limit even at worst, under 8 KiB in plain ASCII.
 /// </summary>
 public sealed class ErrorBoundsTests(InMemorySiloFactory silo) : IClassFixture<InMemorySiloFactory>
 {
-    /// <summary>grpc-message (percent-encoded, at worst 9 bytes a character) and grpc-status-details-bin (base64) together.</summary>
-    private const int MaxStatusMetadataBytes = 16 * 1024;
+    /// <summary>grpc-message (percent-encoded) and grpc-status-details-bin (base64) of an answer in plain ASCII.</summary>
+    private const int MaxStatusMetadataBytes = 8 * 1024;
 
     [Fact]
     public void Hundreds_of_violations_are_the_first_20_and_a_count_of_the_rest()
     {
         var violations = Enumerable.Range(0, 500)
-            .Select(i => new BadRequest.Types.FieldViolation { Field = $"items[{i}]." + new string('f', 300), Description = new string('ö', 5000) })
+            .Select(i => new BadRequest.Types.FieldViolation { Field = $"items[{i}]", Description = "must be one of A, B, C" })
             .ToList();
 
         var e = ErrorBounds.InvalidArgument(violations);
 
         var named = e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations;
         Assert.Equal(21, named.Count);
-        Assert.All(named.Take(20), v => Assert.True(v.Field.Length <= ErrorBounds.MaxFieldLength && v.Description.Length <= ErrorBounds.MaxDescriptionLength));
+        Assert.Equal(["items[0]", "items[19]"], new[] { named[0].Field, named[19].Field });
         Assert.Equal(("", "and 480 more"), (named[20].Field, named[20].Description));
-        Assert.True(e.Status.Detail.Length <= ErrorBounds.MaxMessageLength);
+        Assert.EndsWith("items[19] and 480 more: must be one of A, B, C", e.Status.Detail, StringComparison.Ordinal);
         Assert.True(StatusMetadataBytes(e) <= MaxStatusMetadataBytes, $"{StatusMetadataBytes(e)} bytes");
+    }
+
+    [Fact]
+    public void Long_texts_are_shortened_and_name_fewer_fields()
+    {
+        var violations = Enumerable.Range(0, 500)
+            .Select(i => new BadRequest.Types.FieldViolation { Field = $"items[{i}]." + new string('f', 300), Description = new string('x', 5000) })
+            .ToList();
+
+        var e = ErrorBounds.InvalidArgument(violations);
+
+        var named = e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations;
+        Assert.InRange(named.Count, 2, 20);
+        Assert.All(named.SkipLast(1), v => Assert.True(v.Field.Length <= ErrorBounds.MaxFieldLength && v.Description.Length <= ErrorBounds.MaxDescriptionLength));
+        Assert.Equal($"and {500 - (named.Count - 1)} more", named[^1].Description);
+        Assert.True(e.Status.Detail.Length <= ErrorBounds.MaxMessageLength);
+        Assert.True(StatusMetadataBytes(e) <= 16 * 1024, $"{StatusMetadataBytes(e)} bytes");
+    }
+
+    [Fact]
+    public void Texts_of_the_widest_characters_stay_at_half_the_gateways_header_limit()
+    {
+        // '€' is three bytes of UTF-8, nine once percent-encoded in grpc-message.
+        var violations = Enumerable.Range(0, 500)
+            .Select(i => new BadRequest.Types.FieldViolation { Field = new string('€', 300), Description = new string('€', 5000) + i })
+            .ToList();
+
+        var e = ErrorBounds.InvalidArgument(violations);
+
+        var named = e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations;
+        Assert.InRange(named.Count, 2, 21);
+        Assert.Equal($"and {500 - (named.Count - 1)} more", named[^1].Description);
+        Assert.True(StatusMetadataBytes(e) <= 32 * 1024, $"{StatusMetadataBytes(e)} bytes");
     }
 
     [Fact]

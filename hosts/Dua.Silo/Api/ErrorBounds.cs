@@ -1,3 +1,4 @@
+using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -7,14 +8,20 @@ namespace Dua.Silo.Api;
 /// <summary>
 /// Keeps every error answer small, in one place: the gateway's HTTP client reads at most 64 KiB of response headers
 /// and trailers, and an answer past that fails the whole connection it shares with other callers' calls. So an answer
-/// names at most <see cref="MaxViolations"/> bad fields (and counts the rest), no text in it is longer than its bound,
-/// and input is echoed only shortened. The largest answer is a few KiB of grpc-message and grpc-status-details-bin.
+/// names at most <see cref="MaxViolations"/> bad fields (fewer when their texts pass <see cref="MaxViolationBytes"/>)
+/// and counts the rest, no text in it is longer than its bound, and a caller's input is repeated only shortened. At
+/// worst (every character three bytes of UTF-8, percent-encoded in grpc-message) that is about 25 KiB of
+/// grpc-message and grpc-status-details-bin; answers in plain ASCII stay under 8 KiB.
 /// </summary>
 public static class ErrorBounds
 {
     public const int MaxViolations = 20;
+    public const int MaxViolationBytes = 8 * 1024;
     public const int MaxFieldLength = 100;
-    public const int MaxDescriptionLength = 200;
+
+    /// <summary>Room for the longest list of an enum's values (JOB_TRACK_COMPONENT_KIND_*).</summary>
+    public const int MaxDescriptionLength = 400;
+
     public const int MaxMessageLength = 1000;
 
     /// <summary>How much of a caller's input an answer repeats.</summary>
@@ -23,9 +30,24 @@ public static class ErrorBounds
     /// <summary>INVALID_ARGUMENT naming the first bad fields, with a google.rpc.BadRequest whose last entry counts those left out.</summary>
     public static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
     {
-        var named = violations.Take(MaxViolations)
-            .Select(v => new BadRequest.Types.FieldViolation { Field = Shorten(v.Field, MaxFieldLength), Description = Shorten(v.Description, MaxDescriptionLength) })
-            .ToList();
+        var named = new List<BadRequest.Types.FieldViolation>();
+        var bytes = 0;
+        foreach (var violation in violations.Take(MaxViolations))
+        {
+            var bounded = new BadRequest.Types.FieldViolation
+            {
+                Field = Shorten(violation.Field, MaxFieldLength),
+                Description = Shorten(violation.Description, MaxDescriptionLength),
+            };
+            bytes += Encoding.UTF8.GetByteCount(bounded.Field) + Encoding.UTF8.GetByteCount(bounded.Description);
+            if (named.Count > 0 && bytes > MaxViolationBytes)
+            {
+                break;
+            }
+
+            named.Add(bounded);
+        }
+
         var more = violations.Count - named.Count;
         var badRequest = new BadRequest { FieldViolations = { named } };
         if (more > 0)

@@ -19,7 +19,10 @@ namespace Dua.Silo.Api;
 /// decompress, UNIMPLEMENTED for no message, more than one or an unsupported encoding, and INVALID_ARGUMENT for bytes
 /// that do not decode ("the request is not a valid dua.v1.GetRegionRequest message"). Grpc.AspNetCore answers most of
 /// these UNKNOWN, a caller's fault as if it were the server's, and logs a stack trace for each; it also inflates a
-/// compressed message without a bound, which this guard checks first. One debug line per refusal.
+/// compressed message without a bound, which this guard checks first. It deserializes with the generated marshaller
+/// before any interceptor runs and has no hook there, so a message that passes is parsed here once and again by gRPC.
+/// One debug line per refusal (Grpc.AspNetCore's own information lines per refused call, category
+/// Grpc.AspNetCore.Server.ServerCallHandler, are turned off in appsettings.json; its errors still show).
 /// </summary>
 public sealed class RequestMessageGuard(
     RequestDelegate next, IOptions<SiloSecurityOptions> security, IOptions<GrpcServiceOptions> grpc, ILogger<RequestMessageGuard> logger)
@@ -160,7 +163,9 @@ public sealed class RequestMessageGuard(
     {
         if (encoding.Length == 0 || encoding == Identity)
         {
-            return new(StatusCode.Internal, $"the request's message is marked compressed, but its grpc-encoding is '{(encoding.Length == 0 ? "" : Identity)}'");
+            return new(StatusCode.Internal, encoding.Length == 0
+                ? "the request's message is marked compressed, but the call declares no grpc-encoding"
+                : "the request's message is marked compressed, but its grpc-encoding is identity");
         }
 
         if (!_decompressors.TryGetValue(encoding, out var decompressor))
