@@ -128,7 +128,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
 
         foreach (var path in paths.Where(p => !AgreementValidation.AmendablePaths.Contains(p)))
         {
-            validator.Add("update_mask", $"'{path}' cannot be amended; allowed: {string.Join(", ", AgreementValidation.AmendablePaths)}");
+            validator.Add("update_mask", $"{ErrorBounds.Quote(path)} cannot be amended; allowed: {string.Join(", ", AgreementValidation.AmendablePaths)}");
         }
 
         DateOnly? validTo = paths.Contains("valid_to") ? validator.RequireDate("valid_to", request.ValidTo) : null;

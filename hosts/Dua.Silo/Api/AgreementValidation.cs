@@ -125,7 +125,7 @@ public static partial class AgreementValidation
         validator.RequireText($"{prefix}.name", track.Name);
         if (Occupations.Ssyk2012.Find(track.OccupationCode) is null)
         {
-            validator.Add($"{prefix}.occupation_code", $"'{track.OccupationCode}' is not an SSYK 2012 unit-group code (four digits, e.g. \"5321\")");
+            validator.Add($"{prefix}.occupation_code", $"{ErrorBounds.Quote(track.OccupationCode)} is not an SSYK 2012 unit-group code (four digits, e.g. \"5321\")");
         }
 
         validator.RequireCount($"{prefix}.employers", track.Employers.Count, 0);

@@ -1,5 +1,4 @@
 using Dua.Grains;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -71,8 +70,8 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
             new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "dua.v1", Subject = e.Subject, Description = e.Message } } }),
         DomainException { Kind: DomainErrorKind.NotFound } e => Rich(Code.NotFound, e.Message,
             new ResourceInfo { ResourceType = e.Subject, Description = e.Message }),
-        DomainException { Kind: DomainErrorKind.InvalidArgument } e => Rich(Code.InvalidArgument, $"Invalid {e.Subject}: {e.Message}",
-            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message } } }),
+        DomainException { Kind: DomainErrorKind.InvalidArgument } e =>
+            ErrorBounds.InvalidArgument([new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message }]),
 
         // SiloUnavailableException derives from this one.
         OrleansMessageRejectionException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The cluster is recovering from a silo failure; retry.")),
@@ -82,8 +81,7 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
         _ => null,
     };
 
-    private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
-        new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+    private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) => ErrorBounds.Status(code, message, detail);
 
     private void Log(ServerCallContext context, Exception exception, RpcException mapped)
     {
