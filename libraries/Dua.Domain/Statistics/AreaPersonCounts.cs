@@ -1,6 +1,4 @@
-using Dua.Grains.Statistics;
-
-namespace Dua.Silo.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>
 /// The counts of people one area's summary shows, as cells that may be withheld, and the sums they form inside

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>The running participant counts of one agreement: a participant's old facts come off, its new facts go on.</summary>
 internal sealed class ParticipantCounter

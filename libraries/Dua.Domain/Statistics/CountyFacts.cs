@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
-using Dua.Grains.Agreements;
+using Dua.Domain.Agreements;
 using Dua.ReferenceData;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>
 /// The facts of one county: the newest known facts of every agreement, participant, municipality's labour-market
 /// reports and the county's dialogues, with participant counts kept running per agreement so a change costs O(1).
 /// Facts are taken in only when newer than those held, so feeding them twice, late or out of order is harmless.
-/// Not thread-safe: a grain owns it.
+/// Not thread-safe: one owner (the county's statistics grain) feeds and reads it.
 /// </summary>
-internal sealed class RegionFacts(string regionCode)
+public sealed class CountyFacts(string countyCode)
 {
     private readonly Dictionary<string, ParticipantFacts> _participants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParticipantCounter> _counters = new(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ internal sealed class RegionFacts(string regionCode)
     private readonly Dictionary<string, LabourMarketFacts> _labourMarket = new(StringComparer.Ordinal);
     private DialogueFacts? _dialogues;
 
-    public string RegionCode { get; } = regionCode;
+    public string CountyCode { get; } = countyCode;
 
     /// <summary>Grows with every fact taken in.</summary>
     public long Changes { get; private set; }
@@ -62,7 +62,7 @@ internal sealed class RegionFacts(string regionCode)
     }
 
     /// <summary>Takes in every fact of <paramref name="other"/> that is newer (or, with <paramref name="replaceEqual"/>, as new).</summary>
-    public void Merge(RegionFacts other, bool replaceEqual = false)
+    public void Merge(CountyFacts other, bool replaceEqual = false)
     {
         foreach (var facts in other._agreements.Values)
         {
@@ -85,9 +85,10 @@ internal sealed class RegionFacts(string regionCode)
         }
     }
 
-    public RegionStatistics Snapshot(DateTimeOffset asOf)
+    /// <summary>The county's counts as the facts now held give them.</summary>
+    public CountyStatistics Snapshot(DateTimeOffset asOf)
     {
-        var municipalities = Geography.Sweden.MunicipalitiesIn(RegionCode);
+        var municipalities = Geography.Sweden.MunicipalitiesIn(CountyCode);
         var covering = municipalities.ToDictionary(m => m.Code, _ => new List<AgreementFacts>(), StringComparer.Ordinal);
         foreach (var agreement in _agreements.Values)
         {
@@ -118,7 +119,7 @@ internal sealed class RegionFacts(string regionCode)
                 .SelectMany(a => a.Goals.Select(g => new AgreementGoal(a.AgreementId, a.Kind, g)))];
         }
 
-        var region = new Tally(
+        var county = new Tally(
             municipalities.Count,
             tallies.Values.Sum(t => t.YouthCovered),
             tallies.Values.Sum(t => t.NewcomersCovered),
@@ -127,7 +128,7 @@ internal sealed class RegionFacts(string regionCode)
             SumParticipants(_counters.Keys),
             [.. _labourMarket.Values.OrderBy(l => l.MunicipalityCode, StringComparer.Ordinal)],
             _dialogues?.Open ?? 0);
-        return new RegionStatistics(RegionCode, asOf, Changes, region, tallies.ToImmutable(), goals.ToImmutable());
+        return new CountyStatistics(CountyCode, asOf, Changes, county, tallies.ToImmutable(), goals.ToImmutable());
     }
 
     private ParticipantTally SumParticipants(IEnumerable<string> agreementIds)

@@ -1,6 +1,4 @@
-using Dua.Grains.Statistics;
-
-namespace Dua.Silo.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>
 /// Small-count suppression for every area at once, so that no summary can be set against another to work out a
@@ -29,23 +27,23 @@ public sealed class CountrySuppression
 
     public IReadOnlyDictionary<string, AreaPersonCounts> Municipalities { get; }
 
-    public static CountrySuppression Plan(IReadOnlyList<RegionStatistics> regions, Tally national)
+    public static CountrySuppression Plan(IReadOnlyList<CountyStatistics> counties, Tally national)
     {
-        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(counties);
         const Disclosure disclosure = Disclosure.SuppressSmallCounts;
-        var counties = regions.ToDictionary(r => r.RegionCode, r => AreaPersonCounts.Of(r.Region, disclosure), StringComparer.Ordinal);
-        var municipalities = regions
-            .SelectMany(r => r.Municipalities)
+        var countyCounts = counties.ToDictionary(c => c.CountyCode, c => AreaPersonCounts.Of(c.County, disclosure), StringComparer.Ordinal);
+        var municipalities = counties
+            .SelectMany(c => c.Municipalities)
             .ToDictionary(m => m.Key, m => AreaPersonCounts.Of(m.Value, disclosure), StringComparer.Ordinal);
         var nationalCounts = AreaPersonCounts.Of(national, disclosure);
-        var countyParts = regions.Select(r => counties[r.RegionCode]).ToArray();
-        var municipalityParts = regions.Select(r => (County: counties[r.RegionCode], Parts: r.Municipalities.Keys.Select(k => municipalities[k]).ToArray())).ToArray();
+        var countyParts = counties.Select(c => countyCounts[c.CountyCode]).ToArray();
+        var municipalityParts = counties.Select(c => (County: countyCounts[c.CountyCode], Parts: c.Municipalities.Keys.Select(k => municipalities[k]).ToArray())).ToArray();
 
         bool changed;
         do
         {
             changed = false;
-            foreach (var area in municipalities.Values.Concat(counties.Values).Append(nationalCounts))
+            foreach (var area in municipalities.Values.Concat(countyCounts.Values).Append(nationalCounts))
             {
                 changed |= area.WithholdComplements();
             }
@@ -61,6 +59,6 @@ public sealed class CountrySuppression
         }
         while (changed);
 
-        return new CountrySuppression(nationalCounts, counties, municipalities);
+        return new CountrySuppression(nationalCounts, countyCounts, municipalities);
     }
 }

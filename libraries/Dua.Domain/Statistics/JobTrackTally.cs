@@ -1,15 +1,9 @@
 using System.Collections.Immutable;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>Local job tracks of agreements in force; places count open tracks only.</summary>
-[GenerateSerializer, Immutable, Alias("dua.JobTrackTally")]
-public sealed record JobTrackTally(
-    [property: Id(0)] int Count,
-    [property: Id(1)] int Open,
-    [property: Id(2)] int Places,
-    [property: Id(3)] int PlacesTaken,
-    [property: Id(4)] ImmutableArray<OccupationTally> Occupations)
+public sealed record JobTrackTally(int Count, int Open, int Places, int PlacesTaken, ImmutableArray<OccupationTally> Occupations)
 {
     public static JobTrackTally Empty { get; } = new(0, 0, 0, 0, []);
 
@@ -43,18 +37,4 @@ public sealed record JobTrackTally(
 
         return new JobTrackTally(count, open, places, taken, OccupationTally.Sum(occupations));
     }
-}
-
-/// <summary>Job tracks (open or closed) into one occupation, and their open places.</summary>
-[GenerateSerializer, Immutable, Alias("dua.OccupationTally")]
-public sealed record OccupationTally(
-    [property: Id(0)] string OccupationCode,
-    [property: Id(1)] int JobTracks,
-    [property: Id(2)] int Places)
-{
-    /// <summary>Adds up by occupation, ordered by code.</summary>
-    public static ImmutableArray<OccupationTally> Sum(IEnumerable<OccupationTally> tallies) =>
-        [.. tallies.GroupBy(t => t.OccupationCode, StringComparer.Ordinal)
-            .Select(g => new OccupationTally(g.Key, g.Sum(t => t.JobTracks), g.Sum(t => t.Places)))
-            .OrderBy(t => t.OccupationCode, StringComparer.Ordinal)];
 }

@@ -1,6 +1,4 @@
-using Dua.Contracts.V1;
-
-namespace Dua.Silo.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>
 /// The one place where counts of people, and figures derived from them, are turned into what a caller may see.
@@ -18,28 +16,6 @@ public static class PersonCounts
     /// <summary>Whether primary suppression withholds the count from a caller with this disclosure.</summary>
     public static bool Withholds(long value, Disclosure disclosure) =>
         disclosure == Disclosure.SuppressSmallCounts && IsSmall(value);
-
-    public static PersonCount Count(long value, Disclosure disclosure) => Count(value, Withholds(value, disclosure));
-
-    public static PersonCount Count(long value, bool withheld) =>
-        withheld ? new PersonCount { Suppressed = true } : new PersonCount { Value = value };
-
-    /// <summary>A figure is withheld when any count it is derived from would be.</summary>
-    public static PersonFigure Figure(double value, Disclosure disclosure, params ReadOnlySpan<long> derivedFrom)
-    {
-        foreach (var count in derivedFrom)
-        {
-            if (Withholds(count, disclosure))
-            {
-                return new PersonFigure { Suppressed = true };
-            }
-        }
-
-        return new PersonFigure { Value = value };
-    }
-
-    public static PersonFigure Figure(double value, bool withheld) =>
-        withheld ? new PersonFigure { Suppressed = true } : new PersonFigure { Value = value };
 
     /// <summary>
     /// Secondary suppression for one total and the parts it adds up to. A withheld cell stays hidden only while at

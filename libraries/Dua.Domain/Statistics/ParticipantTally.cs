@@ -1,29 +1,32 @@
 using System.Collections.Immutable;
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>
 /// Participants by where they are. Exits are counted per <see cref="ExitOutcome"/> (indexed by its number), and
 /// the days from enrolment to exit as a histogram, so medians of merged areas stay exact.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("dua.ParticipantTally")]
 public sealed record ParticipantTally(
-    [property: Id(0)] long Enrolled,
-    [property: Id(1)] long InModule1,
-    [property: Id(2)] long InModule2,
-    [property: Id(3)] long InModule3,
-    [property: Id(4)] ImmutableArray<long> ExitsByOutcome,
-    [property: Id(5)] ImmutableSortedDictionary<int, long> DaysToExit)
+    long Enrolled,
+    long InModule1,
+    long InModule2,
+    long InModule3,
+    ImmutableArray<long> ExitsByOutcome,
+    ImmutableSortedDictionary<int, long> DaysToExit)
 {
     public static readonly int OutcomeSlots = Enum.GetValues<ExitOutcome>().Length;
+
+    /// <summary>The outcomes that count as leaving for work or studies.</summary>
+    public static readonly ImmutableArray<ExitOutcome> WorkOrStudies =
+        [ExitOutcome.Employment, ExitOutcome.SubsidisedEmployment, ExitOutcome.RegularStudies];
 
     public static ParticipantTally Empty { get; } =
         new(0, 0, 0, 0, [.. new long[OutcomeSlots]], ImmutableSortedDictionary<int, long>.Empty);
 
     public long Exited => ExitsByOutcome.Sum();
 
-    public long ExitedTo(params ExitOutcome[] outcomes) => outcomes.Sum(o => ExitsByOutcome[(int)o]);
+    public long ExitedTo(IEnumerable<ExitOutcome> outcomes) => outcomes.Sum(o => ExitsByOutcome[(int)o]);
 
     public ParticipantTally Plus(ParticipantTally other)
     {

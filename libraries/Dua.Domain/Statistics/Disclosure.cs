@@ -1,4 +1,4 @@
-namespace Dua.Silo.Statistics;
+namespace Dua.Domain.Statistics;
 
 /// <summary>How exactly a caller may see counts of people.</summary>
 public enum Disclosure
