@@ -1,4 +1,4 @@
-namespace Dua.Grains;
+namespace Dua.Grains.Placement;
 
 /// <summary>
 /// Reads the county a grain belongs to from its key, for region-affinity placement. Only the prefixes listed
