@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using Dua.Grains.Statistics;
-using Dua.Silo.Statistics;
+using Dua.Domain.Statistics;
 
-namespace Dua.Silo.Tests;
+namespace Dua.Domain.Tests;
 
 /// <summary>Secondary suppression: a withheld count cannot be worked out from a shown total and its shown parts.</summary>
 public sealed class PersonCountsTests
@@ -59,9 +58,9 @@ public sealed class PersonCountsTests
     [Fact]
     public void Across_a_county_the_municipality_beside_a_small_one_is_withheld_and_the_country_is_consistent()
     {
-        var gavleborg = Region("21", ("2184", 3), ("2180", 7), ("2181", 40));
-        var sodermanland = Region("04", ("0484", 12));
-        var national = gavleborg.Region.Plus(sodermanland.Region);
+        var gavleborg = County("21", ("2184", 3), ("2180", 7), ("2181", 40));
+        var sodermanland = County("04", ("0484", 12));
+        var national = gavleborg.County.Plus(sodermanland.County);
 
         var plan = CountrySuppression.Plan([gavleborg, sodermanland], national);
 
@@ -78,11 +77,11 @@ public sealed class PersonCountsTests
     private static (PersonCell Total, PersonCell[] Parts) Sum(long total, params long[] parts) =>
         (new PersonCell(total, PersonCounts.IsSmall(total)), [.. parts.Select(p => new PersonCell(p, PersonCounts.IsSmall(p)))]);
 
-    private static RegionStatistics Region(string code, params (string Municipality, long Enrolled)[] municipalities)
+    private static CountyStatistics County(string code, params (string Municipality, long Enrolled)[] municipalities)
     {
         var tallies = municipalities.ToImmutableSortedDictionary(m => m.Municipality, m => Enrolled(m.Enrolled), StringComparer.Ordinal);
         var region = tallies.Values.Aggregate(Tally.Empty, (sum, t) => sum.Plus(t));
-        return new RegionStatistics(code, DateTimeOffset.UnixEpoch, 1, region, tallies, ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>>.Empty);
+        return new CountyStatistics(code, DateTimeOffset.UnixEpoch, 1, region, tallies, ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>>.Empty);
     }
 
     private static Tally Enrolled(long count) => Tally.Empty with

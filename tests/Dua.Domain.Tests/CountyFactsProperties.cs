@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
 using CsCheck;
-using Dua.Grains.Agreements;
-using Dua.Grains.Participants;
-using Dua.Grains.Statistics;
+using Dua.Domain.Agreements;
+using Dua.Domain.Participants;
+using Dua.Domain.Statistics;
 
-namespace Dua.Grains.Tests;
+namespace Dua.Domain.Tests;
 
 /// <summary>
-/// The live aggregates take facts late, twice and out of order (retries, a count racing the writes); whatever the
+/// A county's live statistics take facts late, twice and out of order (retries, a count racing the writes); whatever the
 /// order, they must end where feeding only each participant's newest facts would.
 /// </summary>
-public sealed class RegionFactsProperties
+public sealed class CountyFactsProperties
 {
     private static readonly string[] Agreements = ["21-aaaaaaaaaaaaaaaa", "21-bbbbbbbbbbbbbbbb"];
 
@@ -36,8 +36,8 @@ public sealed class RegionFactsProperties
                 var fed = Feed(shuffled);
                 var expected = Feed(newest);
 
-                var got = fed.Snapshot(DateTimeOffset.UnixEpoch).Region.Participants;
-                var want = expected.Snapshot(DateTimeOffset.UnixEpoch).Region.Participants;
+                var got = fed.Snapshot(DateTimeOffset.UnixEpoch).County.Participants;
+                var want = expected.Snapshot(DateTimeOffset.UnixEpoch).County.Participants;
                 return Same(got, want) && got.Enrolled == newest.Count;
             });
     }
@@ -48,7 +48,7 @@ public sealed class RegionFactsProperties
         Step.List[0, 60].Sample(steps =>
         {
             var newest = steps.GroupBy(s => s.ParticipantId).Select(g => g.MaxBy(s => s.Version)!).ToList();
-            var tally = Feed(steps).Snapshot(DateTimeOffset.UnixEpoch).Region.Participants;
+            var tally = Feed(steps).Snapshot(DateTimeOffset.UnixEpoch).County.Participants;
             var exited = newest.Where(p => p.Status == ParticipantStatus.Exited).ToList();
             return tally.Enrolled == newest.Count
                 && tally.InModule1 == newest.Count(p => p.Status == ParticipantStatus.Active && p.CurrentModule == 1)
@@ -63,7 +63,7 @@ public sealed class RegionFactsProperties
     [Fact]
     public void A_municipality_counts_the_participants_of_every_agreement_covering_it_and_the_county_counts_them_once()
     {
-        var facts = new RegionFacts("21");
+        var facts = new CountyFacts("21");
         facts.Apply(Agreement("21-aaaaaaaaaaaaaaaa", 1, ["2184", "2180"]));
         facts.Apply(Agreement("21-bbbbbbbbbbbbbbbb", 1, ["2184"]));
         facts.Apply(new ParticipantFacts("21-aaaaaaaaaaaaaaaa-p000001", "21-aaaaaaaaaaaaaaaa", 1, ParticipantStatus.Active, 1, ExitOutcome.Unspecified, null));
@@ -71,25 +71,25 @@ public sealed class RegionFactsProperties
 
         var snapshot = facts.Snapshot(DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(2, snapshot.Region.Participants.Enrolled);
+        Assert.Equal(2, snapshot.County.Participants.Enrolled);
         Assert.Equal(2, snapshot.Municipalities["2184"].Participants.Enrolled);
         Assert.Equal(1, snapshot.Municipalities["2180"].Participants.Enrolled);
         Assert.Equal(0, snapshot.Municipalities["2181"].Participants.Enrolled);
-        Assert.Equal(2, snapshot.Region.YouthCovered);
+        Assert.Equal(2, snapshot.County.YouthCovered);
         Assert.Equal(10, snapshot.Municipalities.Count);
     }
 
     [Fact]
     public void Older_agreement_facts_never_replace_newer_ones()
     {
-        var facts = new RegionFacts("21");
+        var facts = new CountyFacts("21");
         Assert.True(facts.Apply(Agreement("21-aaaaaaaaaaaaaaaa", 3, ["2184"], AgreementStatus.Ended)));
         Assert.False(facts.Apply(Agreement("21-aaaaaaaaaaaaaaaa", 2, ["2184"])));
         Assert.False(facts.Apply(Agreement("21-aaaaaaaaaaaaaaaa", 3, ["2184"])));
 
-        var agreements = facts.Snapshot(DateTimeOffset.UnixEpoch).Region.Agreements;
+        var agreements = facts.Snapshot(DateTimeOffset.UnixEpoch).County.Agreements;
         Assert.Equal(AgreementStatus.Ended, Assert.Single(agreements).Status);
-        Assert.Equal(0, facts.Snapshot(DateTimeOffset.UnixEpoch).Region.YouthCovered);
+        Assert.Equal(0, facts.Snapshot(DateTimeOffset.UnixEpoch).County.YouthCovered);
     }
 
     [Theory]
@@ -114,17 +114,17 @@ public sealed class RegionFactsProperties
     {
         Gen.Select(Step.List[0, 30], Step.List[0, 30]).Sample((left, right) =>
         {
-            var a = Feed(left.Select(s => s with { ParticipantId = "x" + s.ParticipantId })).Snapshot(DateTimeOffset.UnixEpoch).Region;
-            var b = Feed(right.Select(s => s with { ParticipantId = "y" + s.ParticipantId })).Snapshot(DateTimeOffset.UnixEpoch).Region;
+            var a = Feed(left.Select(s => s with { ParticipantId = "x" + s.ParticipantId })).Snapshot(DateTimeOffset.UnixEpoch).County;
+            var b = Feed(right.Select(s => s with { ParticipantId = "y" + s.ParticipantId })).Snapshot(DateTimeOffset.UnixEpoch).County;
             var both = Feed(left.Select(s => s with { ParticipantId = "x" + s.ParticipantId })
-                .Concat(right.Select(s => s with { ParticipantId = "y" + s.ParticipantId }))).Snapshot(DateTimeOffset.UnixEpoch).Region;
+                .Concat(right.Select(s => s with { ParticipantId = "y" + s.ParticipantId }))).Snapshot(DateTimeOffset.UnixEpoch).County;
             return Same(a.Plus(b).Participants, both.Participants);
         });
     }
 
-    private static RegionFacts Feed(IEnumerable<ParticipantFacts> steps)
+    private static CountyFacts Feed(IEnumerable<ParticipantFacts> steps)
     {
-        var facts = new RegionFacts("21");
+        var facts = new CountyFacts("21");
         foreach (var step in steps)
         {
             facts.Apply(step);
