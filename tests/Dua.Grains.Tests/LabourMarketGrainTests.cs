@@ -2,6 +2,7 @@ using Dua.Domain;
 using Dua.Domain.LabourMarket;
 using Dua.Grains.LabourMarket;
 using Dua.ReferenceData;
+using static Dua.Grains.Tests.Refusals;
 
 namespace Dua.Grains.Tests;
 
@@ -168,17 +169,4 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
         fixture.Grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(municipalityCode));
 
     private static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
-
-    private static async Task RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
-
-    /// <summary>A refusal by the domain's rules, naming the rule, entity or field in domain terms.</summary>
-    private static async Task RefusedAsync(Func<Task> call, DomainRuleKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
 }

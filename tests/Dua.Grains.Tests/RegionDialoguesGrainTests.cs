@@ -3,6 +3,7 @@ using Dua.Domain;
 using Dua.Domain.Dialogues;
 using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
+using static Dua.Grains.Tests.Refusals;
 
 namespace Dua.Grains.Tests;
 
@@ -171,17 +172,4 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         fixture.Grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
 
     private static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
-
-    private static async Task RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
-
-    /// <summary>A refusal by the domain's rules, naming the rule, entity or field in domain terms.</summary>
-    private static async Task RefusedAsync(Func<Task> call, DomainRuleKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
 }

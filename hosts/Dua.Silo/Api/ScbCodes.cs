@@ -16,28 +16,23 @@ public static class ScbCodes
         IsMunicipalityCode(code) ? validator : validator.Add(field, "must be a four-digit SCB municipality code, e.g. \"2184\"");
 
     /// <summary>The county a request names: INVALID_ARGUMENT for a malformed code, NOT_FOUND for one no county has.</summary>
-    public static County RequireKnownCounty(string field, string? code)
-    {
-        new RequestValidator().RequireRegionCode(field, code).ThrowIfInvalid();
-        if (Geography.Sweden.FindCounty(code!) is not { } county)
-        {
-            ApiErrors.NotFound("dua.v1.Region", code!);
-            return null!;
-        }
-
-        return county;
-    }
+    public static County RequireKnownCounty(string field, string? code) =>
+        Known(new RequestValidator().RequireRegionCode(field, code), code!, Geography.Sweden.FindCounty, "dua.v1.Region");
 
     /// <summary>The municipality a request names: INVALID_ARGUMENT for a malformed code, NOT_FOUND for one no municipality has.</summary>
-    public static MunicipalityEntry RequireKnownMunicipality(string field, string? code)
+    public static MunicipalityEntry RequireKnownMunicipality(string field, string? code) =>
+        Known(new RequestValidator().RequireMunicipalityCode(field, code), code!, Geography.Sweden.FindMunicipality, "dua.v1.Municipality");
+
+    private static T Known<T>(RequestValidator validator, string code, Func<string, T?> find, string resourceType)
+        where T : class
     {
-        new RequestValidator().RequireMunicipalityCode(field, code).ThrowIfInvalid();
-        if (Geography.Sweden.FindMunicipality(code!) is not { } municipality)
+        validator.ThrowIfInvalid();
+        var found = find(code);
+        if (found is null)
         {
-            ApiErrors.NotFound("dua.v1.Municipality", code!);
-            return null!;
+            ApiErrors.NotFound(resourceType, code);
         }
 
-        return municipality;
+        return found;
     }
 }
