@@ -1,10 +1,11 @@
 namespace Dua.Domain.Statistics;
 
 /// <summary>
-/// The one place where counts of people, and figures derived from them, are turned into what a caller may see.
-/// Primary suppression withholds every count from 1 to <see cref="SmallestShown"/> - 1. Secondary suppression
-/// (<see cref="WithholdComplement"/>) withholds more, so that a withheld count cannot be worked out as a shown total
-/// minus its shown parts (a county minus its other municipalities, the exits minus the other outcomes).
+/// The one place that decides which counts of people a caller may see; figures derived from them follow the counts
+/// (<see cref="ParticipantSummary"/>). Primary suppression withholds every count from 1 to <see cref="SmallestShown"/>
+/// - 1. Secondary suppression (<see cref="WithholdComplement"/>) withholds more, so that a withheld count cannot be
+/// worked out as a shown total minus its shown parts (a county minus its other municipalities, the exits minus the
+/// other outcomes).
 /// </summary>
 public static class PersonCounts
 {
