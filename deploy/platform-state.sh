@@ -1,5 +1,6 @@
 # Sourced by deploy/run.sh and deploy/silo.sh, not run: where a running platform keeps its state, so the script
-# that started it and the commands that change it agree on one layout. Expects $root (the repository) to be set.
+# that started it and the commands that change it agree on one layout. Expects $root (the repository) to be set
+# and deploy/lib.sh to be sourced.
 #
 #   $run/run.pid         the deploy/run.sh process that supervises the platform
 #   $run/platform.env    written once the platform serves, removed when it stops: its ports and pids (key=value)
@@ -26,15 +27,3 @@ state_put() {
 is_supervisor() {
   [[ "$1" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'run\.sh'
 }
-
-# Milliseconds since the epoch (EPOCHREALTIME's separator follows the locale).
-now_ms() {
-  local t=${EPOCHREALTIME//[.,]/}
-  echo $((t / 1000))
-}
-
-# 1234 -> "1.2 s"
-seconds() { printf '%d.%d s' $(($1 / 1000)) $(($1 % 1000 / 100)); }
-
-# A path as the operator knows it: relative to the repository when inside it.
-shown() { echo "${1#"$root"/}"; }

@@ -12,13 +12,14 @@
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 port already taken.
 set -euo pipefail
 
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+
 readonly DATABASE=dua
 readonly SUPERUSER=postgres
 # Quiets NOTICE lines (e.g. "database already exists") in our own psql calls.
 export PGOPTIONS='-c client_min_messages=warning'
-
-die() { echo "postgres.sh: $*" >&2; exit 1; }
-say() { echo "postgres.sh: $*"; }
 
 usage() {
   sed -n '6,10p' "$0" | sed 's/^#  */usage: /' >&2
@@ -73,11 +74,6 @@ as_owner() {
 
 absolute() { realpath -m -- "$1"; }
 
-port_taken() {
-  # A completed TCP connect means something already listens there.
-  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
-}
-
 is_running() {
   local data_dir="$1"
   [[ -f "$data_dir/postmaster.pid" ]] || return 1
@@ -125,10 +121,7 @@ cmd_start() {
     return
   fi
 
-  if port_taken "$port"; then
-    echo "postgres.sh: port $port on 127.0.0.1 is already in use; choose another port" >&2
-    exit 3
-  fi
+  require_free PostgreSQL "$port"
 
   mkdir -p "$parent"
   if is_root; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole platform on this machine: a project-local PostgreSQL, the schema, N silos and the gateway.
+# Starts the whole platform on this machine: a project-local PostgreSQL, the schema, the development identity
+# provider, N silos and the gateway.
 # Everything listens on 127.0.0.1. Ctrl-C stops it all; a restart finds the data again (in .data/).
 # While it runs, deploy/silo.sh adds silos to it and stops them gracefully; this script supervises those too.
 #
@@ -8,20 +9,27 @@
 # --demo loads a small data set from published facts (Hudiksvall, Eskilstuna) through the gateway; loading it
 # again changes nothing. --no-build starts what the last build of DUA_CONFIGURATION (Release) left in bin/.
 #
-# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0, 1, ...:
+# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), DUA_IDP_PORT (5400, the identity
+# provider; it registers the web app at DUA_WEB_PORT, 5080), and per silo i = 0, 1, ...:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
-# and DUA_SILO_GATEWAY_BASE+i (30000). Folders: DUA_DATA_DIR (.data: database, pseudonym key) and
-# DUA_RUN_DIR (.run: logs, the state deploy/silo.sh works with, and keys/).
+# and Orleans' client port DUA_SILO_ORLEANS_CLIENT_BASE+i (30000; formerly DUA_SILO_GATEWAY_BASE, still read).
+# Folders: DUA_DATA_DIR (.data: database, pseudonym key) and DUA_RUN_DIR (.run: logs, the state deploy/silo.sh
+# works with, and keys/).
 #
-# Security for local development: on first start run.sh creates, in DUA_RUN_DIR/keys (git-ignored, per machine),
-# an ES256 key pair (dev-signing.pem, mode 600, and dev-signing.pub.pem, which the gateway validates tokens with)
-# and the internal credential the gateway presents to the silos (silo-credential, mode 600); later starts keep
-# them. deploy/token.sh mints tokens with that key; the start prints a ready one. Production keys and credentials
-# come from configuration (Gateway:Authentication:*, Gateway:SiloCredential, Silo:GatewayCredential).
+# Security for local development: tokens come from the development identity provider (tools/Dua.DevIdentity, an
+# OpenID Connect provider), which the gateway trusts through its discovery document and published keys. On first
+# start run.sh creates, in DUA_RUN_DIR/keys (git-ignored, per machine, mode 600): the client secrets of the web app
+# (web-client-secret) and of deploy/token.sh (dev-tokens-client-secret), the provider's signing keys (identity/),
+# and the internal credential the gateway presents to the silos (silo-credential); later starts keep them.
+# deploy/token.sh gets tokens from the provider (client credentials); the start prints a ready one. In production
+# the authority and credentials come from configuration (Gateway:Authentication:*, Gateway:SiloCredential,
+# Silo:GatewayCredential).
 # Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 failure, 2 usage, 3 a port is taken.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 # shellcheck source=deploy/platform-state.sh
 source "$root/deploy/platform-state.sh"
 silos=2
@@ -43,29 +51,27 @@ pg_port=${DUA_PG_PORT:-55432}
 grpc_base=${DUA_SILO_GRPC_BASE:-5101}
 http_base=${DUA_SILO_HTTP_BASE:-5201}
 silo_base=${DUA_SILO_PORT_BASE:-11111}
-orleans_gateway_base=${DUA_SILO_GATEWAY_BASE:-30000}
+renamed_variable DUA_SILO_GATEWAY_BASE DUA_SILO_ORLEANS_CLIENT_BASE
+orleans_client_base=${DUA_SILO_ORLEANS_CLIENT_BASE:-30000}
 cluster_id=${DUA_CLUSTER_ID:-dua}
 data=${DUA_DATA_DIR:-$root/.data}
 configuration=${DUA_CONFIGURATION:-Release}
+# --- Identity provider: ports -------------------------------------------------------------------------------
+idp_port=${DUA_IDP_PORT:-5400}
+idp_url="http://127.0.0.1:$idp_port"
+# The web app's address, registered with the provider as the dua-web client's redirect target.
+idp_web_app_url="http://127.0.0.1:${DUA_WEB_PORT:-5080}"
+# --- end identity provider ------------------------------------------------------------------------------------
 # How often the gateway re-reads the live silos; a stopping silo drains for longer (Silo:DrainDelay, 3 s).
 readonly gateway_poll_seconds=2
 # Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
 readonly max_silos=100
 
-say() { echo "run.sh: $*"; }
-port_taken() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-require_free() {
-  if port_taken "$2"; then
-    echo "run.sh: $1 port $2 on 127.0.0.1 is already in use. Stop what uses it, or set $3 to another port." >&2
-    exit 3
-  fi
-}
-
 # The first of silo i's ports that is in use, as "gRPC port 5103 (DUA_SILO_GRPC_BASE+2)"; empty when all are free.
 silo_port_in_use() {
   local i=$1 kind name base variable
   for kind in "gRPC $grpc_base DUA_SILO_GRPC_BASE" "HTTP $http_base DUA_SILO_HTTP_BASE" \
-              "Orleans $silo_base DUA_SILO_PORT_BASE" "Orleans-gateway $orleans_gateway_base DUA_SILO_GATEWAY_BASE"; do
+              "Orleans $silo_base DUA_SILO_PORT_BASE" "Orleans-client $orleans_client_base DUA_SILO_ORLEANS_CLIENT_BASE"; do
     read -r name base variable <<<"$kind"
     if port_taken $((base + i)); then
       echo "$name port $((base + i)) ($variable+$i)"
@@ -84,15 +90,16 @@ fi
 
 # Check every port before starting anything, so a clash never leaves half a platform running.
 require_free gateway "$gateway_port" DUA_GATEWAY_PORT
+require_free "identity provider" "$idp_port" DUA_IDP_PORT
 for ((i = 0; i < silos; i++)); do
   require_free "silo $i gRPC" $((grpc_base + i)) DUA_SILO_GRPC_BASE
   require_free "silo $i HTTP" $((http_base + i)) DUA_SILO_HTTP_BASE
   require_free "silo $i Orleans" $((silo_base + i)) DUA_SILO_PORT_BASE
-  require_free "silo $i Orleans gateway" $((orleans_gateway_base + i)) DUA_SILO_GATEWAY_BASE
+  require_free "silo $i Orleans client" $((orleans_client_base + i)) DUA_SILO_ORLEANS_CLIENT_BASE
 done
 
 mkdir -p "$data" "$run"
-rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run"/silo-*.log
+rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run/identity.env" "$run"/silo-*.log
 mkdir -p "$run/silos" "$run/requests"
 echo $$ >"$run/run.pid"
 
@@ -105,7 +112,7 @@ stop_all() {
   trap - INT TERM EXIT
   # Whoever read our output (a pipe into tee, say) may be gone after Ctrl-C: still stop everything.
   trap '' PIPE USR1
-  rm -f "$run/platform.env"
+  rm -f "$run/platform.env" "$run/identity.env"
   say "stopping"
   local pid deadline
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -129,7 +136,7 @@ trap ':' USR1
 
 if $build; then
   say "building ($configuration)"
-  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DemoData tools/Dua.DevTokens; do
+  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DemoData tools/Dua.DevIdentity; do
     dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
       { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
   done
@@ -140,8 +147,8 @@ migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrat
 silo_bin="$root/hosts/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/hosts/Dua.Gateway/bin/$configuration/net10.0"
 demo_dll="$root/tools/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
-tokens_dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
-for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$tokens_dll"; do
+idp_bin="$root/tools/Dua.DevIdentity/bin/$configuration/net10.0"
+for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$idp_bin/Dua.DevIdentity.dll"; do
   [[ -f "$assembly" ]] || { echo "run.sh: $(shown "$assembly") is missing; run without --no-build" >&2; exit 1; }
 done
 
@@ -159,28 +166,49 @@ key_file="$data/pseudonym.key"
 Participants__PseudonymKey=$(<"$key_file")
 export Participants__PseudonymKey
 
-# Tokens: a development key pair of this machine, kept across restarts so tokens minted earlier stay valid.
-# The issuer and audience are the ones deploy/token.sh mints for.
 keys="$run/keys"
-signing_key="$keys/dev-signing.pem"
-signing_public_key="$keys/dev-signing.pub.pem"
-readonly token_issuer=dua-development token_audience=dua-platform
 mkdir -p "$keys"
 chmod 700 "$keys"
-dotnet "$tokens_dll" keygen --private-key "$signing_key" --public-key "$signing_public_key" >/dev/null ||
-  { echo "run.sh: could not create the development key pair in $(shown "$keys")" >&2; exit 1; }
+# A secret of 64 hex digits in FILE (mode 600), made once and kept across restarts.
+ensure_secret() { [[ -s "$1" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$1"); }
 # The internal credential only the gateway presents to the silos (64 hex digits); a silo refuses calls without it.
 credential_file="$keys/silo-credential"
-[[ -s "$credential_file" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$credential_file")
+ensure_secret "$credential_file"
 silo_credential=$(<"$credential_file")
-# A token for the given role and areas, signed with the development key (as deploy/token.sh mints them).
-mint_token() { DUA_RUN_DIR="$run" DUA_CONFIGURATION="$configuration" "$root/deploy/token.sh" "$@"; }
+
+# --- Identity provider: secrets and start ----------------------------------------------------------------------
+# The provider's signing keys stay in keys/identity, so tokens it issued stay valid across restarts; the gateway
+# learns them (and any rotation) from the provider's published key set.
+ensure_secret "$keys/web-client-secret"
+ensure_secret "$keys/dev-tokens-client-secret"
+readonly token_audience=dua-platform
+echo "=== $(date -Is) identity provider starting" >>"$run/identity.log"
+DevIdentity__Url="$idp_url" DevIdentity__WebAppUrl="$idp_web_app_url" DevIdentity__Audience=$token_audience \
+  DevIdentity__KeyDirectory="$keys/identity" DevIdentity__WebClientSecret="$(<"$keys/web-client-secret")" \
+  DevIdentity__DevTokensClientSecret="$(<"$keys/dev-tokens-client-secret")" \
+  dotnet "$idp_bin/Dua.DevIdentity.dll" --contentRoot "$idp_bin" >>"$run/identity.log" 2>&1 &
+idp_pid=$!
+pids+=("$idp_pid")
+names[$idp_pid]="identity provider"
+say "identity provider starting: $idp_url, pid $idp_pid, log $(shown "$run/identity.log")"
+# The gateway reads the provider's metadata on its first call: the provider must answer before the gateway serves.
+for ((t = 0; ; t++)); do
+  curl -sf "$idp_url/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  kill -0 "$idp_pid" 2>/dev/null || { echo "run.sh: the identity provider exited during start-up; see $(shown "$run/identity.log")" >&2; tail -n 20 "$run/identity.log" >&2; exit 1; }
+  ((t < 240)) || { echo "run.sh: the identity provider did not answer in 120 s; see $(shown "$run/identity.log")" >&2; exit 1; }
+  sleep 0.5
+done
+# deploy/token.sh finds the provider of this platform here.
+state_put "$run/identity.env" "url=$idp_url" "pid=$idp_pid"
+# A token for the given role and areas from the identity provider (as deploy/token.sh gets them).
+mint_token() { DUA_RUN_DIR="$run" "$root/deploy/token.sh" "$@"; }
+# --- end identity provider ------------------------------------------------------------------------------------
 
 save_silo() {
   local i=$1
   state_put "$run/silos/$i" "index=$i" "pid=${silo_pid[$i]}" "state=${silo_state[$i]}" \
     "grpc=$((grpc_base + i))" "http=$((http_base + i))" "orleans=$((silo_base + i))" \
-    "orleans_gateway=$((orleans_gateway_base + i))" "log=$run/silo-$i.log" \
+    "orleans_client=$((orleans_client_base + i))" "log=$run/silo-$i.log" \
     "term_at=${silo_term_ms[$i]:-}" "exit_code=${silo_exit[$i]:-}" "stop_ms=${silo_stop_took[$i]:-}" \
     "term_ms=${silo_term_took[$i]:-}"
 }
@@ -190,7 +218,7 @@ start_silo() {
   local i=$1 pid
   echo "=== $(date -Is) silo $i starting" >>"$run/silo-$i.log"
   Silo__ClusterId=$cluster_id Silo__GrpcPort=$((grpc_base + i)) Silo__HttpPort=$((http_base + i)) \
-  Silo__SiloPort=$((silo_base + i)) Silo__GatewayPort=$((orleans_gateway_base + i)) \
+  Silo__SiloPort=$((silo_base + i)) Silo__OrleansClientPort=$((orleans_client_base + i)) \
   Silo__GatewayCredential="$silo_credential" \
     dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >>"$run/silo-$i.log" 2>&1 &
   pid=$!
@@ -210,8 +238,9 @@ start_silo() {
 for ((i = 0; i < silos; i++)); do start_silo "$i"; done
 
 Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port Gateway__PollInterval="$(printf '00:00:%02d' "$gateway_poll_seconds")" \
-  Gateway__Authentication__Issuer=$token_issuer Gateway__Authentication__Audience=$token_audience \
-  Gateway__Authentication__SigningKeyFiles__0="$signing_public_key" Gateway__SiloCredential="$silo_credential" \
+  Gateway__Authentication__Authority="$idp_url/" Gateway__Authentication__Issuer="$idp_url/" \
+  Gateway__Authentication__Audience=$token_audience \
+  Gateway__SiloCredential="$silo_credential" \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
   dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &
 gateway_pid=$!
@@ -349,9 +378,9 @@ process_exited() {
 
 state_put "$run/platform.env" "pid=$$" "gateway_port=$gateway_port" "gateway_pid=$gateway_pid" "pg_port=$pg_port" \
   "cluster_id=$cluster_id" "data=$data" "grpc_base=$grpc_base" "http_base=$http_base" \
-  "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base"
+  "silo_port_base=$silo_base" "silo_orleans_client_base=$orleans_client_base" "idp_port=$idp_port" "idp_pid=$idp_pid"
 
-ready_token=$(mint_token agency SE) || { echo "run.sh: could not mint a development token" >&2; exit 1; }
+ready_token=$(mint_token agency SE) || { echo "run.sh: could not get a token from the identity provider" >&2; exit 1; }
 # How the operator calls deploy/token.sh for this platform: with its state folder when it is not the default one.
 token_command=deploy/token.sh
 [[ "$run" == "$root/.run" ]] || token_command="DUA_RUN_DIR=$run deploy/token.sh"
@@ -363,9 +392,9 @@ Dua Platform is running.
   silos (gRPC, h2c):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
   PostgreSQL:           $connection   (data in $(shown "$data/postgres"))
   logs:                 $(shown "$run")/
-  token signing key:    $(shown "$signing_public_key")   (development only; the private key beside it)
+  identity provider:    $idp_url/   (development OpenID Connect provider; the gateway's authority)
 
-Every call needs a token. An agency token for the whole country, valid for 12 hours:
+Every call needs a token. An agency token for the whole country, valid for 1 hour:
   export DUA_TOKEN=$ready_token
 Other roles and areas ($token_command ROLE [AREA...]):
   export DUA_TOKEN=\$($token_command regional-office 21)     # Gävleborg's regional office

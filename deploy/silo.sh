@@ -17,11 +17,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 # shellcheck source=deploy/platform-state.sh
 source "$root/deploy/platform-state.sh"
 
-die() { echo "silo.sh: $*" >&2; exit 1; }
-say() { echo "silo.sh: $*"; }
 usage() { sed -n '6,8p' "$0" | sed 's/^#  */usage: /' >&2; exit 2; }
 
 # Sets $supervisor to the run.sh serving the platform, or explains why there is none.
@@ -57,8 +57,6 @@ request() {
     if [[ "$answer_status" == ok ]]; then say "$line"; else echo "silo.sh: $line" >&2; fi
   done
 }
-
-healthy() { [[ "$(curl -s -m 2 "http://127.0.0.1:$1/healthz" 2>/dev/null)" == Healthy ]]; }
 
 parse_timeout() {
   [[ "${1:-}" == --timeout && "${2:-}" =~ ^[1-9][0-9]*$ && $# -eq 2 ]] || usage
@@ -139,7 +137,7 @@ cmd_list() {
   [[ $# -eq 0 ]] || usage
   local index file state health detail
   find_platform
-  printf '%-5s %-8s %-6s %-6s %-8s %-16s %-9s %s\n' silo pid gRPC HTTP Orleans "Orleans gateway" state health
+  printf '%-5s %-8s %-6s %-6s %-8s %-16s %-9s %s\n' silo pid gRPC HTTP Orleans "Orleans client" state health
   for index in $(ls "$run/silos" | grep -E '^[0-9]+$' | sort -n); do
     file="$run/silos/$index"
     state=$(state_get "$file" state)
@@ -154,7 +152,7 @@ cmd_list() {
     fi
     printf '%-5s %-8s %-6s %-6s %-8s %-16s %-9s %s%s\n' "$(state_get "$file" index)" "$(state_get "$file" pid)" \
       "$(state_get "$file" grpc)" "$(state_get "$file" http)" "$(state_get "$file" orleans)" \
-      "$(state_get "$file" orleans_gateway)" "$state" "$health" "$detail"
+      "$(state_get "$file" orleans_client)" "$state" "$health" "$detail"
   done
   echo "gateway: 127.0.0.1:$(state_get "$run/platform.env" gateway_port) (pid $(state_get "$run/platform.env" gateway_pid))"
 }

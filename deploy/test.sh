@@ -7,11 +7,13 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 "$root/deploy/postgres.sh" install
 
 # The contract stays buf-lint clean (buf comes from npm; npx caches it).
-(cd "$root/proto" && npx --yes @bufbuild/buf@1.75.0 lint) || { echo "test.sh: buf lint found problems in proto/" >&2; exit 1; }
+(cd "$root/proto" && npx --yes @bufbuild/buf@1.75.0 lint) || die "buf lint found problems in proto/"
 
 results="$root/.run/test-results"
 rm -rf "$results"

@@ -40,11 +40,15 @@
 #
 # Ports (env): DUA_BENCH_GATEWAY_PORT (5800, and the next ones for more variants), DUA_BENCH_PG_PORT (55480),
 # DUA_BENCH_SILO_GRPC (5810), DUA_BENCH_SILO_HTTP (5820), DUA_BENCH_SILO_PORT (11810),
-# DUA_BENCH_SILO_GATEWAY (30810).
+# DUA_BENCH_SILO_ORLEANS_CLIENT (30810; formerly DUA_BENCH_SILO_GATEWAY, still read).
 # Exit codes: 0 done, 1 failure (a call that does not answer OK included), 2 usage, 3 a port is taken.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# Standard output is the report; progress goes to standard error.
+say_fd=2
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
 rounds=3
 duration=10
 warmup=3
@@ -90,7 +94,8 @@ pg_port=${DUA_BENCH_PG_PORT:-55480}
 silo_grpc=${DUA_BENCH_SILO_GRPC:-5810}
 silo_http=${DUA_BENCH_SILO_HTTP:-5820}
 silo_port=${DUA_BENCH_SILO_PORT:-11810}
-silo_gateway=${DUA_BENCH_SILO_GATEWAY:-30810}
+renamed_variable DUA_BENCH_SILO_GATEWAY DUA_BENCH_SILO_ORLEANS_CLIENT
+silo_orleans_client=${DUA_BENCH_SILO_ORLEANS_CLIENT:-30810}
 cpus_load=${BENCH_CPUS_LOAD:-0}
 cpus_silo=${BENCH_CPUS_SILO:-1}
 cpus_gateway=${BENCH_CPUS_GATEWAY:-1}
@@ -99,26 +104,9 @@ configuration=Release
 data="$root/.data/bench"
 work="$root/.run/bench"
 
-say() { echo "gateway.sh: $*" >&2; }
-die() { echo "gateway.sh: $*" >&2; exit 1; }
-port_taken() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-require_free() {
-  if port_taken "$2"; then
-    echo "gateway.sh: $1 port $2 on 127.0.0.1 is already in use. Stop what uses it, or set $3 to another port." >&2
-    exit 3
-  fi
-}
-
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 command -v curl >/dev/null || die "curl is required (it checks each target's gRPC status before loading it)"
-if ! command -v h2load >/dev/null; then
-  [[ "$(id -u)" == 0 ]] || die "h2load is missing; install it as root: apt-get install -y nghttp2-client"
-  say "installing h2load (apt-get install nghttp2-client)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 install -y nghttp2-client >/dev/null 2>&1 ||
-    { apt-get -o DPkg::Lock::Timeout=600 update >/dev/null && apt-get -o DPkg::Lock::Timeout=600 install -y nghttp2-client >/dev/null; } ||
-    die "could not install nghttp2-client"
-fi
+install_package h2load nghttp2-client
 
 i=0
 for variant in ${variants//,/ }; do
@@ -132,7 +120,7 @@ require_free PostgreSQL "$pg_port" DUA_BENCH_PG_PORT
 require_free "silo gRPC" "$silo_grpc" DUA_BENCH_SILO_GRPC
 require_free "silo HTTP" "$silo_http" DUA_BENCH_SILO_HTTP
 require_free "silo Orleans" "$silo_port" DUA_BENCH_SILO_PORT
-require_free "silo Orleans gateway" "$silo_gateway" DUA_BENCH_SILO_GATEWAY
+require_free "silo Orleans client" "$silo_orleans_client" DUA_BENCH_SILO_ORLEANS_CLIENT
 
 mkdir -p "$data" "$work"
 rm -rf "$work/h2load" "$work/results.tsv" && mkdir -p "$work/h2load"
@@ -161,7 +149,8 @@ silo_bin="$root/hosts/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/hosts/Dua.Gateway/bin/$configuration/net10.0"
 migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
 baseline_src="$work/baseline"
-baseline_bin="$baseline_src/hosts/Dua.Gateway/bin/$configuration/net10.0"
+# The baseline commit predates hosts/: its gateway project is in gateway/Dua.Gateway.
+baseline_bin="$baseline_src/gateway/Dua.Gateway/bin/$configuration/net10.0"
 tokens_dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
 build_project() {
   dotnet build "$1" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
@@ -177,7 +166,7 @@ if [[ ",$variants," == *,baseline,* ]]; then
     say "building the baseline gateway of ${commit:0:10} (git archive into .run/bench/baseline)"
     rm -rf "$baseline_src" && mkdir -p "$baseline_src"
     git -C "$root" archive "$commit" Directory.Build.props Directory.Packages.props global.json gateway | tar -x -C "$baseline_src"
-    build_project "$baseline_src/hosts/Dua.Gateway"
+    build_project "$baseline_src/gateway/Dua.Gateway"
     echo "$commit" >"$baseline_src/.commit"
   fi
 fi
@@ -213,12 +202,12 @@ export ConnectionStrings__Dua="$connection"
 say "starting the silo on cores $cpus_silo (gRPC 127.0.0.1:$silo_grpc)"
 Participants__PseudonymKey=$(head -c 32 /dev/urandom | base64) \
 Silo__ClusterId=$cluster_id Silo__GrpcPort=$silo_grpc Silo__HttpPort=$silo_http \
-Silo__SiloPort=$silo_port Silo__GatewayPort=$silo_gateway Silo__GatewayCredential="$silo_credential" \
+Silo__SiloPort=$silo_port Silo__OrleansClientPort=$silo_orleans_client Silo__GatewayCredential="$silo_credential" \
   taskset -c "$cpus_silo" dotnet "$silo_bin/Dua.Silo.dll" --contentRoot "$silo_bin" >"$work/silo.log" 2>&1 &
 silo_pid=$!
 pids+=("$silo_pid")
 for ((t = 0; ; t++)); do
-  [[ "$(curl -s "http://127.0.0.1:$silo_http/healthz" 2>/dev/null)" == Healthy ]] && break
+  healthy "$silo_http" && break
   kill -0 "$silo_pid" 2>/dev/null || { tail -n 20 "$work/silo.log" >&2; die "the silo exited during start-up; see .run/bench/silo.log"; }
   ((t < 240)) || die "the silo did not become healthy in 120 s; see .run/bench/silo.log"
   sleep 0.5

@@ -4,6 +4,9 @@
 # sends (BENCH_RATE_LIMIT, 1000000 permits per second and burst): a load generator is one caller, and the
 # limit must not cap the figures. platform_token mints tokens with the platform's development key.
 
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+
 platform_pid=
 
 stop_platform() {
@@ -26,8 +29,7 @@ start_platform() {
   until grep -q "Dua Platform is running" "$log"; do
     if ! kill -0 "$platform_pid" 2>/dev/null; then
       tail -30 "$log"
-      echo "$(basename "$0"): the platform did not start; see $log" >&2
-      exit 1
+      die "the platform did not start; see $log"
     fi
     sleep 1
   done

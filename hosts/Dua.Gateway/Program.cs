@@ -5,26 +5,28 @@ using Dua.Gateway.Hosting;
 using Dua.Gateway.Limits;
 using Dua.Gateway.Proxy;
 using Dua.Gateway.RateLimiting;
+using Dua.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+return await HostProcess.RunAsync("gateway", () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddGatewayOptions();
+    builder.AddGatewayGrpcEndpoint();
+    builder.AddGatewayAuthentication();
+    builder.AddGatewayRateLimit();
+    builder.AddGatewayLimits();
+    builder.AddSiloDirectory();
+    builder.AddGatewayProxy();
+    builder.AddGatewayResponseCache();
 
-builder.AddGatewayOptions();
-builder.AddGatewayGrpcEndpoint();
-builder.AddGatewayAuthentication();
-builder.AddGatewayRateLimit();
-builder.AddGatewayLimits();
-builder.AddSiloDirectory();
-builder.AddGatewayProxy();
-builder.AddGatewayResponseCache();
-
-var app = builder.Build();
-
-app.UseGatewayCallerGate();
-app.UseGatewayRateLimit();
-app.UseGatewayResponseCache();
-app.UseGatewayLimits();
-app.UseRouting();
-app.MapGatewayHealth();
-app.MapReverseProxy();
-
-return await app.RunGatewayAsync();
+    var app = builder.Build();
+    app.UseGatewayCallerGate();
+    app.UseGatewayRateLimit();
+    app.UseGatewayResponseCache();
+    app.UseGatewayLimits();
+    app.UseRouting();
+    app.MapDefaultEndpoints();
+    app.MapReverseProxy();
+    return app;
+});

@@ -1,6 +1,8 @@
 using Dua.Migrations;
 
 // Dua.Migrations [connection-string]   (else the environment variable ConnectionStrings__Dua)
+// Exit codes as the hosts' (Dua.ServiceDefaults.ExitCodes, not referenced: this tool needs no web framework):
+// 0 done, 1 failure, 2 no connection string.
 var connectionString = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("ConnectionStrings__Dua");
 if (string.IsNullOrWhiteSpace(connectionString))
 {

@@ -1,27 +1,26 @@
+using Dua.ServiceDefaults;
+using Dua.Silo.Audit;
 using Dua.Silo.Hosting;
-using Microsoft.Extensions.Options;
+using Dua.Silo.Security;
 
-try
+return await HostProcess.RunAsync("silo", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
     var options = builder.AddSiloHostOptions();
-    PortGuard.EnsureFree(options);
+    builder.RequirePorts(_ => options.RequiredPorts());
     builder.ConfigureSiloEndpoints(options);
     builder.AddOrleansSilo(options);
-    builder.AddGrpcApi(options);
+    builder.AddSiloSecurity();
+    builder.AddSiloGrpc();
+    builder.AddAuditTrail(options);
+    builder.AddSiloStatistics();
+    builder.AddParticipantPseudonyms();
+    builder.AddSiloLifecycle(options);
 
     var app = builder.Build();
-    app.MapGrpcApi();
-    app.Run();
-    return 0;
-}
-catch (OptionsValidationException e)
-{
-    Console.Error.WriteLine($"dua-silo: invalid configuration: {string.Join(" ", e.Failures)}");
-    return 2;
-}
-catch (PortInUseException e)
-{
-    Console.Error.WriteLine($"dua-silo: {e.Message}");
-    return PortInUseException.ExitCode;
-}
+    app.UseServedByHeader();
+    app.MapDefaultEndpoints();
+    app.MapSiloGrpc();
+    return app;
+});

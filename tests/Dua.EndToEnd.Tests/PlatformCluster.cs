@@ -51,7 +51,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
             ["ConnectionStrings__Dua"] = connectionString,
             ["Silo__ClusterId"] = _clusterId,
             ["Silo__SiloPort"] = ports.Silo.ToString(),
-            ["Silo__GatewayPort"] = ports.OrleansGateway.ToString(),
+            ["Silo__OrleansClientPort"] = ports.OrleansClient.ToString(),
             ["Silo__GrpcPort"] = ports.Grpc.ToString(),
             ["Silo__HttpPort"] = ports.Http.ToString(),
             ["Silo__SeedReferenceData"] = seedReferenceData.ToString(),
@@ -123,4 +123,4 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
     public string Diagnostics() => string.Join("\n", _silos.Values.Append(_gateway).OfType<ChildProcess>().Select(p => p.Tail()));
 }
 
-public sealed record SiloPorts(int Silo, int OrleansGateway, int Grpc, int Http);
+public sealed record SiloPorts(int Silo, int OrleansClient, int Grpc, int Http);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using Dua.Contracts.V1;
@@ -14,8 +15,8 @@ namespace Dua.EndToEnd.Tests;
 /// <summary>
 /// Operations with the real scripts: deploy/run.sh starts the platform, deploy/silo.sh adds a silo (skipping an
 /// index whose port is taken) and stops one gracefully while calls go through the gateway, and Ctrl-C on run.sh
-/// leaves no process behind. run.sh keeps a development key and the silo credential private, prints a ready token,
-/// and deploy/token.sh mints tokens the key validates.
+/// leaves no process behind. run.sh starts the identity provider, keeps the client secrets and the silo credential
+/// private, prints a ready token, and deploy/token.sh gets tokens from the provider that the gateway accepts.
 /// </summary>
 // In the PostgreSQL collection only to run alone: two multi-process platforms would compete for two cores.
 [Collection(PostgresFixture.Collection)]
@@ -73,8 +74,12 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         if (!OperatingSystem.IsWindows()) // run.sh is a bash script; the guard satisfies the platform analyzer
         {
-            Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(keys, "dev-signing.pem")));
-            Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(keys, "silo-credential")));
+            foreach (var secret in new[] { "silo-credential", "web-client-secret", "dev-tokens-client-secret" }
+                         .Select(name => Path.Combine(keys, name))
+                         .Concat(Directory.GetFiles(Path.Combine(keys, "identity"))))
+            {
+                Assert.Equal(OwnerOnly, File.GetUnixFileMode(secret));
+            }
         }
 
         Assert.True(platform.Security.SiloCredential.Length >= 32, "the silo credential is shorter than 32 characters");
@@ -82,19 +87,29 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         await Eventually.SucceedsWithinAsync(TimeSpan.FromSeconds(20), "run.sh printing a ready token", () =>
         {
             Assert.Contains("export DUA_TOKEN=ey", platform.RunScript.Output, StringComparison.Ordinal);
+            Assert.Contains($"identity provider:    http://127.0.0.1:{platform.IdentityProviderPort}/", platform.RunScript.Output, StringComparison.Ordinal);
             return Task.CompletedTask;
         });
 
+        // token.sh's token: issued by the provider (checked against its published keys) and accepted by the gateway.
         var token = await platform.TokenFromScriptAsync("regional-office", "21");
-        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        var issuer = $"http://127.0.0.1:{platform.IdentityProviderPort}/";
+        using var http = new HttpClient();
+        var keySet = new JsonWebKeySet(await http.GetStringAsync($"{issuer}.well-known/jwks"));
+        var validated = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = PlatformSecurity.Issuer,
+            ValidIssuer = issuer,
             ValidAudience = PlatformSecurity.Audience,
-            IssuerSigningKey = TokenSigningKeys.FromPem(await File.ReadAllTextAsync(platform.Security.PublicKeyFile)),
+            IssuerSigningKeys = keySet.GetSigningKeys(),
         });
         Assert.True(validated.IsValid, validated.Exception?.Message);
         Assert.True(Caller.TryFromClaims(new ClaimsPrincipal(validated.ClaimsIdentity), out var caller, out var problem), problem);
         Assert.Equal((Roles.RegionalOffice, "21"), (caller!.Role, caller.AreaList));
+
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{platform.GatewayPort}");
+        var region = await new RegionService.RegionServiceClient(channel).GetRegionAsync(
+            new GetRegionRequest { RegionCode = "21" }, new Metadata { { "authorization", $"Bearer {token}" } });
+        Assert.Equal("21", region.Region.RegionCode);
     }
 
     private async Task AddSiloWhilePortTakenAsync(ScriptedPlatform platform, MunicipalityService.MunicipalityServiceClient client)
@@ -129,19 +144,25 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         var victimPid = int.Parse(platform.State($"silos/{victim}")["pid"]);
         var clock = Stopwatch.StartNew();
         using var stopCalling = new CancellationTokenSource();
+        var seen = new ConcurrentQueue<Call>();
         var workers = Enumerable.Range(0, Workers)
-            .Select(worker => Task.Run(() => CallContinuouslyAsync(client, codes, worker, clock, stopCalling.Token)))
+            .Select(worker => Task.Run(() => CallContinuouslyAsync(client, codes, worker, clock, seen, stopCalling.Token)))
             .ToArray();
+        var live = new[] { victimName, platform.SiloName(1), platform.SiloName(3) };
 
-        // Traffic reaches every silo before the stop, and keeps going for a while after it.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Traffic reaches every silo before the stop, and after it calls every municipality again, on the others.
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(30), $"calls served by each of {string.Join(", ", live)}",
+            () => Task.FromResult(live.All(silo => seen.Any(c => c.ServedBy == silo))));
         var stopIssued = clock.Elapsed;
         var stop = await platform.SiloCommandAsync("stop", victim.ToString());
         var stopReturned = clock.Elapsed;
         var membershipStatus = await LatestMembershipStatusAsync(platform, platform.SiloPortBase + victim);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(30), $"{codes.Length} calls after the stop, served by {live[1]} and {live[2]}",
+            () => Task.FromResult(seen.Count(c => c.Started > stopReturned) >= codes.Length
+                && live[1..].All(silo => seen.Any(c => c.Started > stopReturned && c.ServedBy == silo))));
         stopCalling.Cancel();
-        var calls = (await Task.WhenAll(workers)).SelectMany(c => c).OrderBy(c => c.Started).ToList();
+        await Task.WhenAll(workers);
+        var calls = seen.OrderBy(c => c.Started).ToList();
 
         output.WriteLine(stop.Output);
         Assert.True(stop.ExitCode == 0, stop.Output);
@@ -197,7 +218,7 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
             () => Task.Run(() => Assert.False(ScriptedPlatform.IsAlive(postmaster), $"PostgreSQL (pid {postmaster}) still runs")));
         var ports = new[] { platform.GatewayPort, platform.PostgresPort }
             .Concat(Enumerable.Range(0, 4).SelectMany(i => new[]
-                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloGatewayBase + i }));
+                { platform.GrpcBase + i, platform.HttpBase + i, platform.SiloPortBase + i, platform.SiloOrleansClientBase + i }));
         Assert.All(ports, port => Assert.False(PortBlock.IsListening(port), $"something still listens on port {port}"));
         Assert.False(File.Exists(Path.Combine(platform.RunDirectory, "platform.env")), "platform.env outlived the platform");
     }
@@ -207,10 +228,10 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
     /// Every attempt that failed is recorded, so the test sees where failures come from, not only whether a call
     /// succeeded in the end.
     /// </summary>
-    private static async Task<List<Call>> CallContinuouslyAsync(
-        MunicipalityService.MunicipalityServiceClient client, string[] codes, int worker, Stopwatch clock, CancellationToken stop)
+    private static async Task CallContinuouslyAsync(
+        MunicipalityService.MunicipalityServiceClient client, string[] codes, int worker, Stopwatch clock, ConcurrentQueue<Call> calls,
+        CancellationToken stop)
     {
-        var calls = new List<Call>();
         // Each worker walks every municipality, so grains that lived on the stopped silo are called too.
         for (var i = worker; !stop.IsCancellationRequested; i += Workers)
         {
@@ -225,7 +246,7 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
                     var response = await call.ResponseAsync;
                     var servedBy = (await call.ResponseHeadersAsync).GetValue("dua-served-by");
                     var wrong = response.Municipality.MunicipalityCode == code ? null : $"asked for {code}, got {response.Municipality.MunicipalityCode}";
-                    calls.Add(new Call(started, clock.Elapsed, servedBy, wrong, retried));
+                    calls.Enqueue(new Call(started, clock.Elapsed, servedBy, wrong, retried));
                     break;
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && attempt < MaxAttempts)
@@ -235,13 +256,11 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
                 }
                 catch (RpcException e)
                 {
-                    calls.Add(new Call(started, clock.Elapsed, e.Trailers.GetValue("dua-served-by"), $"{e.StatusCode}: {e.Status.Detail}", retried));
+                    calls.Enqueue(new Call(started, clock.Elapsed, e.Trailers.GetValue("dua-served-by"), $"{e.StatusCode}: {e.Status.Detail}", retried));
                     break;
                 }
             }
         }
-
-        return calls;
     }
 
     private static async Task<int> LatestMembershipStatusAsync(ScriptedPlatform platform, int siloPort)

@@ -30,15 +30,16 @@ public sealed class ScriptedPlatform : IDisposable
 
         // Four port kinds for silo indices 0..3, each kind a base+index range as run.sh assigns them.
         var block = PortBlock.Find(16);
-        (GrpcBase, HttpBase, SiloPortBase, SiloGatewayBase) = (block, block + 4, block + 8, block + 12);
+        (GrpcBase, HttpBase, SiloPortBase, SiloOrleansClientBase) = (block, block + 4, block + 8, block + 12);
         _environment = new Dictionary<string, string>
         {
             ["DUA_GATEWAY_PORT"] = GatewayPort.ToString(),
+            ["DUA_IDP_PORT"] = IdentityProviderPort.ToString(),
             ["DUA_PG_PORT"] = PostgresPort.ToString(),
             ["DUA_SILO_GRPC_BASE"] = GrpcBase.ToString(),
             ["DUA_SILO_HTTP_BASE"] = HttpBase.ToString(),
             ["DUA_SILO_PORT_BASE"] = SiloPortBase.ToString(),
-            ["DUA_SILO_GATEWAY_BASE"] = SiloGatewayBase.ToString(),
+            ["DUA_SILO_ORLEANS_CLIENT_BASE"] = SiloOrleansClientBase.ToString(),
             ["DUA_DATA_DIR"] = Path.Combine(_folder, "data"),
             ["DUA_RUN_DIR"] = RunDirectory,
             ["DUA_CONFIGURATION"] = BuildOutput.Configuration,
@@ -52,13 +53,15 @@ public sealed class ScriptedPlatform : IDisposable
 
     public int PostgresPort { get; } = FreePort.Next();
 
+    public int IdentityProviderPort { get; } = FreePort.Next();
+
     public int GrpcBase { get; }
 
     public int HttpBase { get; }
 
     public int SiloPortBase { get; }
 
-    public int SiloGatewayBase { get; }
+    public int SiloOrleansClientBase { get; }
 
     public string RunDirectory => Path.Combine(_folder, "run");
 
@@ -68,8 +71,8 @@ public sealed class ScriptedPlatform : IDisposable
     public string ConnectionString => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=dua";
 
     /// <summary>
-    /// The key pair and credential run.sh created in its state folder (keys/): tokens minted with it are what
-    /// deploy/token.sh would print.
+    /// The identity provider and credential run.sh started and created (keys/): tokens from the provider's development
+    /// client, as deploy/token.sh gets them.
     /// </summary>
     public PlatformSecurity Security => _security ??= PlatformSecurity.FromRunDirectory(RunDirectory);
 

@@ -1,10 +1,12 @@
 using System.Net;
+using Dua.Gateway.Authentication;
 using Dua.Gateway.Discovery;
 using Dua.Security;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dua.Gateway.Tests;
@@ -206,15 +208,18 @@ public sealed class GatewayAuthenticationTests
     public async Task A_token_accepted_once_is_refused_once_it_expires()
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        var clock = new FakeTimeProvider();
         await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
-            new Dictionary<string, string> { ["Gateway:Authentication:ClockSkew"] = "00:00:00" }).Start();
+            new Dictionary<string, string> { ["Gateway:Authentication:ClockSkew"] = "00:00:00" },
+            services => services.AddKeyedSingleton<TimeProvider>(ValidatedTokenCache.ClockKey, clock)).Start();
         using var http = GatewayFactory.CreateH2cClient();
-        var token = TestTokens.Minter.Mint(TestTokens.Operations, TimeSpan.FromSeconds(2));
+        var token = new TokenMinter(TokenSigningKeys.FromPem(TestTokens.PrivateKeyPem), TestTokens.Issuer, TestTokens.Audience, clock)
+            .Mint(TestTokens.Operations, TimeSpan.FromSeconds(2));
 
         var fresh = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
         var again = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
         // exp has whole seconds: 3 s later the token is past it whatever the rounding.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        clock.Advance(TimeSpan.FromSeconds(3));
         var expired = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
 
         Assert.Equal("0", fresh.GrpcStatus);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Dua.Gateway.Hosting;
+using Dua.ServiceDefaults;
 using Dua.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -94,9 +92,8 @@ public sealed class GatewayProcessTests
     [Fact]
     public async Task A_taken_port_stops_start_up_with_a_clear_message_and_exit_code_3()
     {
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var port = occupied.Port;
 
         using var gateway = ChildProcess.StartDotnet("gateway", GatewayAssembly, new Dictionary<string, string>
         {
@@ -109,7 +106,7 @@ public sealed class GatewayProcessTests
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
 
-        Assert.True(exitCode == PortInUseException.ExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.True(exitCode == ExitCodes.PortInUse, $"exit code {exitCode}; output:\n{gateway.Output}");
         Assert.Contains($"127.0.0.1:{port} is already in use", gateway.Output, StringComparison.Ordinal);
         Assert.Contains("Gateway__GrpcPort", gateway.Output, StringComparison.Ordinal);
     }
@@ -125,7 +122,7 @@ public sealed class GatewayProcessTests
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
 
-        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.True(exitCode == ExitCodes.InvalidConfiguration, $"exit code {exitCode}; output:\n{gateway.Output}");
         Assert.Contains("'nowhere' is not an IP address", gateway.Output, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__Dua", gateway.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
@@ -146,7 +143,7 @@ public sealed class GatewayProcessTests
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
 
-        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.True(exitCode == ExitCodes.InvalidConfiguration, $"exit code {exitCode}; output:\n{gateway.Output}");
         Assert.Contains("TimeToLive", gateway.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
     }
@@ -164,7 +161,7 @@ public sealed class GatewayProcessTests
 
         var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
 
-        Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+        Assert.True(exitCode == ExitCodes.InvalidConfiguration, $"exit code {exitCode}; output:\n{gateway.Output}");
         var line = Assert.Single(gateway.Output.Split('\n'), l => l.Contains("Invalid gateway configuration", StringComparison.Ordinal));
         Assert.Contains("Gateway__Authentication__SigningKeyFiles__0", line, StringComparison.Ordinal);
         Assert.Contains("Gateway__SiloCredential", line, StringComparison.Ordinal);
@@ -189,7 +186,7 @@ public sealed class GatewayProcessTests
 
             var exitCode = await gateway.WaitForExitAsync(ProcessDeadline);
 
-            Assert.True(exitCode == GatewayHostingExtensions.InvalidConfigurationExitCode, $"exit code {exitCode}; output:\n{gateway.Output}");
+            Assert.True(exitCode == ExitCodes.InvalidConfiguration, $"exit code {exitCode}; output:\n{gateway.Output}");
             Assert.Contains(path, gateway.Output, StringComparison.Ordinal);
         }
         finally

@@ -2,6 +2,7 @@ using Dua.Gateway.Caching;
 using Dua.Gateway.Discovery;
 using Dua.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace Dua.Gateway.Tests;
@@ -54,7 +55,7 @@ public sealed class GatewayRateLimitTests(ITestOutputHelper output)
             ["Gateway:RateLimit:PermitsPerSecond"] = "1",
             ["Gateway:RateLimit:Burst"] = "3",
             ["Gateway:ResponseCache:Enabled"] = "true",
-        }, services => services.AddKeyedSingleton<TimeProvider>(GrpcResponseCache.ClockKey, new ManualClock())).Start();
+        }, services => services.AddKeyedSingleton<TimeProvider>(GrpcResponseCache.ClockKey, new FakeTimeProvider())).Start();
         using var http = GatewayFactory.CreateH2cClient();
         var token = TestTokens.For(TestTokens.RegionalOffice("office", "21"));
 

@@ -1,5 +1,6 @@
 using Dua.Gateway.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dua.Gateway.Tests;
 
@@ -8,7 +9,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public void A_token_is_remembered_until_its_expiry_plus_the_clock_skew_and_not_a_moment_longer()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         using var cache = Cache(clock, new GatewayAuthenticationOptions { ClockSkew = TimeSpan.FromSeconds(30) });
         var expiry = clock.GetUtcNow().AddMinutes(1).ToUnixTimeSeconds();
 
@@ -27,7 +28,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public void A_token_without_an_expiry_or_already_past_it_is_not_remembered()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         using var cache = Cache(clock, new GatewayAuthenticationOptions());
 
         cache.Add("no-exp", TestTokens.Operations, null);
@@ -40,7 +41,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public void With_size_0_nothing_is_remembered()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         using var cache = Cache(clock, new GatewayAuthenticationOptions { ValidatedTokenCacheSize = 0 });
 
         cache.Add("token", TestTokens.Operations, clock.GetUtcNow().AddMinutes(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -48,6 +49,6 @@ public sealed class ValidatedTokenCacheTests
         Assert.False(cache.TryGet("token", out _));
     }
 
-    private static ValidatedTokenCache Cache(ManualClock clock, GatewayAuthenticationOptions options) =>
+    private static ValidatedTokenCache Cache(FakeTimeProvider clock, GatewayAuthenticationOptions options) =>
         new(Options.Create(options), clock);
 }

@@ -44,8 +44,8 @@ public sealed class MembershipTests(PostgresFixture postgres)
         try
         {
             var management = a.Grains().GetGrain<IManagementGrain>(0);
-            await Eventually.TrueAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2,
-                "both silos see each other as active");
+            await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(60), "both silos see each other as active",
+                async () => (await management.GetHosts(onlyActive: true)).Count == 2);
             Assert.Equal(["3", "3"], await StatusesAsync(connectionString));
 
             var client = await TestSilo.StartClientAsync(connectionString, Cluster);

@@ -20,7 +20,7 @@ internal sealed class AuditPostgresSilo(string connectionString) : WebApplicatio
         builder.UseSetting("Silo:Clustering", "Localhost");
         builder.UseSetting("Silo:Storage", "PostgreSql");
         builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:OrleansClientPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", InMemorySiloFactory.PseudonymKey);
@@ -31,16 +31,8 @@ internal sealed class AuditPostgresSilo(string connectionString) : WebApplicatio
     {
         Channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
         var health = new Health.HealthClient(Channel);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The silo did not become ready within 90 s.");
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(90), "the silo serving", async () =>
+            (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving);
     }
 
     public override async ValueTask DisposeAsync()

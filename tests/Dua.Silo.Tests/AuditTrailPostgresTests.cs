@@ -2,10 +2,13 @@ using Dua.Contracts.V1;
 using Dua.Migrations;
 using Dua.Security;
 using Dua.Silo.Audit;
+using Dua.Silo.Security;
 using Dua.Testing.Requests;
 using Dua.Testing;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dua.Silo.Tests;
@@ -74,14 +77,14 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
         var response = new EnrolParticipantResponse { Participant = new Participant { ParticipantId = "21-79ecd7f1acc06f2d-p000001", AgreementId = "21-79ecd7f1acc06f2d" } };
 
         var before = DateTime.UtcNow;
-        var answered = await interceptor.UnaryServerHandler(request, CallFrom(Agency, EnrolMethod), (_, _) => Task.FromResult(response));
+        var answered = await Admitted(interceptor, request, CallFrom(Agency, EnrolMethod), (_, _) => Task.FromResult(response));
         // A refused write is not recorded.
-        await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<EnrolParticipantRequest, EnrolParticipantResponse>(
+        await Assert.ThrowsAsync<RpcException>(() => Admitted<EnrolParticipantRequest, EnrolParticipantResponse>(interceptor,
             new EnrolParticipantRequest { RequestId = "enrol-2", PersonalIdentityNumber = person.Ten },
             CallFrom(Agency, EnrolMethod),
             (_, _) => throw new RpcException(new Status(StatusCode.FailedPrecondition, "refused"))));
         // A read (no request_id) is not recorded either.
-        await interceptor.UnaryServerHandler(new GetParticipantRequest { ParticipantId = "21-79ecd7f1acc06f2d-p000001" },
+        await Admitted(interceptor, new GetParticipantRequest { ParticipantId = "21-79ecd7f1acc06f2d-p000001" },
             CallFrom(Agency, "/dua.v1.ParticipantService/GetParticipant"), (_, _) => Task.FromResult(new GetParticipantResponse()));
 
         Assert.Same(response, answered);
@@ -102,7 +105,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
         await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("audit_no_schema"));
         var interceptor = new AuditInterceptor(new PostgresAuditTrail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
 
-        var e = await RpcAssert.FailsWith(StatusCode.Unavailable, () => interceptor.UnaryServerHandler(
+        var e = await RpcAssert.FailsWith(StatusCode.Unavailable, () => Admitted(interceptor,
             new SignAgreementRequest { RequestId = "sign-1", AgreementId = "21-79ecd7f1acc06f2d" }, CallFrom(Agency, "/dua.v1.AgreementService/SignAgreement"),
             (_, _) => Task.FromResult(new SignAgreementResponse())));
 
@@ -135,10 +138,18 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
         return pages;
     }
 
+    // As the silo runs it: behind the credential check, which admits the caller the audit interceptor records.
+    private static Task<TResponse> Admitted<TRequest, TResponse>(
+        AuditInterceptor audit, TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> handler)
+        where TRequest : class
+        where TResponse : class =>
+        new GatewayCallInterceptor(Options.Create(new SiloSecurityOptions { GatewayCredential = InMemorySiloFactory.GatewayCredential }))
+            .UnaryServerHandler(request, context, (admitted, call) => audit.UnaryServerHandler(admitted, call, handler));
+
     private static FakeServerCallContext CallFrom(Caller caller, string method)
     {
         var context = new FakeServerCallContext(method);
-        foreach (var (name, value) in CallerHeaders.Of(caller))
+        foreach (var (name, value) in CallerHeaders.ForSilo(caller, InMemorySiloFactory.GatewayCredential))
         {
             context.RequestHeaders.Add(name, value);
         }

@@ -54,7 +54,7 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Silo:Clustering", "Localhost");
         builder.UseSetting("Silo:Storage", "Memory");
         builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Silo:OrleansClientPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:GrpcPort", FreePort.Next().ToString());
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", PseudonymKey);
@@ -68,16 +68,8 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
 
         // Start-up work (loading reference data) runs after the host starts; wait until the silo says it serves.
         var health = new Health.HealthClient(_channel);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await health.CheckAsync(new HealthCheckRequest())).Status != HealthCheckResponse.Types.ServingStatus.Serving)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The silo did not become ready within 60 s.");
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(60), "the silo serving", async () =>
+            (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
+using Dua.ServiceDefaults;
 using Dua.Silo.Hosting;
+using Dua.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -38,13 +39,38 @@ public sealed class SiloHostOptionsTests
     }
 
     [Fact]
+    public void The_Orleans_client_port_is_still_read_under_its_old_name()
+    {
+        var options = Read(("Silo:Clustering", "Localhost"), ("Silo:Storage", "Memory"), ("Silo:GatewayPort", "30001"));
+
+        Assert.Equal(30001, options.OrleansClientPort);
+    }
+
+    [Fact]
+    public void The_new_name_of_the_Orleans_client_port_wins_over_the_old()
+    {
+        var options = Read(("Silo:Clustering", "Localhost"), ("Silo:Storage", "Memory"), ("Silo:GatewayPort", "30001"), ("Silo:OrleansClientPort", "30002"));
+
+        Assert.Equal(30002, options.OrleansClientPort);
+    }
+
+    [Fact]
+    public void Every_port_the_silo_listens_on_is_checked_by_its_setting()
+    {
+        var options = Read(("Silo:Clustering", "Localhost"), ("Silo:Storage", "Memory"));
+
+        Assert.Equal(
+            [("Silo:SiloPort", 11111), ("Silo:OrleansClientPort", 30000), ("Silo:GrpcPort", 5101), ("Silo:HttpPort", 5201)],
+            options.RequiredPorts().Select(port => (port.Setting, port.Port)));
+    }
+
+    [Fact]
     public void A_taken_port_is_reported_by_name()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var occupied = new OccupiedPort();
+        var port = occupied.Port;
 
-        var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(IPAddress.Loopback, ("GrpcPort", port)));
+        var e = Assert.Throws<PortInUseException>(() => PortGuard.EnsureFree(new RequiredPort("Silo:GrpcPort", IPAddress.Loopback, port)));
         Assert.Contains($"127.0.0.1:{port}", e.Message);
         Assert.Contains("GrpcPort", e.Message);
     }

@@ -35,7 +35,7 @@ if (options.H2load && !h2load)
 using var silo = SiloUnderTest.Start(options.SiloEnvironment);
 try
 {
-    Console.WriteLine($"Silo pid {silo.ProcessId}: gRPC {silo.GrpcAddress}, Orleans gateway port {silo.GatewayPort}");
+    Console.WriteLine($"Silo pid {silo.ProcessId}: gRPC {silo.GrpcAddress}, Orleans client port {silo.OrleansClientPort}");
     foreach (var (key, value) in options.SiloEnvironment)
     {
         Console.WriteLine($"Silo environment: {key}={value}");
@@ -45,7 +45,7 @@ try
 
     var clientBuilder = Host.CreateApplicationBuilder();
     clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
-    clientBuilder.UseOrleansClient(client => client.UseLocalhostClustering(silo.GatewayPort, SiloUnderTest.ServiceId, SiloUnderTest.ClusterId));
+    clientBuilder.UseOrleansClient(client => client.UseLocalhostClustering(silo.OrleansClientPort, SiloUnderTest.ServiceId, SiloUnderTest.ClusterId));
     using var clientHost = clientBuilder.Build();
     await clientHost.StartAsync();
 

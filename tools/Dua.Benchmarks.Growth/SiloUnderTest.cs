@@ -21,16 +21,16 @@ public sealed class SiloUnderTest : IDisposable
 
     private readonly ChildProcess _process;
 
-    private SiloUnderTest(ChildProcess process, int gatewayPort, int grpcPort, int httpPort)
+    private SiloUnderTest(ChildProcess process, int orleansClientPort, int grpcPort, int httpPort)
     {
         _process = process;
-        GatewayPort = gatewayPort;
+        OrleansClientPort = orleansClientPort;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
     }
 
-    /// <summary>The Orleans client gateway port.</summary>
-    public int GatewayPort { get; }
+    /// <summary>The port Orleans clients connect to.</summary>
+    public int OrleansClientPort { get; }
 
     public int GrpcPort { get; }
 
@@ -47,13 +47,13 @@ public sealed class SiloUnderTest : IDisposable
     /// <param name="extraEnvironment">Settings added to the silo's environment (and overriding the benchmark's own).</param>
     public static SiloUnderTest Start(IReadOnlyDictionary<string, string> extraEnvironment)
     {
-        var (silo, gateway, grpc, http) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var (silo, orleansClient, grpc, http) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string>
         {
             ["Silo__Clustering"] = "Localhost",
             ["Silo__Storage"] = "Memory",
             ["Silo__SiloPort"] = Invariant(silo),
-            ["Silo__GatewayPort"] = Invariant(gateway),
+            ["Silo__OrleansClientPort"] = Invariant(orleansClient),
             ["Silo__GrpcPort"] = Invariant(grpc),
             ["Silo__HttpPort"] = Invariant(http),
             ["Participants__PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -67,7 +67,7 @@ public sealed class SiloUnderTest : IDisposable
         }
 
         var process = ChildProcess.StartDotnet($"dua-silo-{grpc}", BuildOutput.Silo, environment);
-        return new SiloUnderTest(process, gateway, grpc, http);
+        return new SiloUnderTest(process, orleansClient, grpc, http);
     }
 
     /// <summary>Waits until the silo's readiness probe says it has joined and loaded its reference data.</summary>

@@ -19,13 +19,15 @@ public static class GatewayAuthenticationExtensions
 
         builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddSingleton<IdentityProviderMetadata>();
         // No default scheme, not even the one a single registered scheme would otherwise become: with one, WebApplication
         // puts its authentication middleware in front of everything, which checks the token's signature on every call
         // (some 370 µs) before the gate can answer from the tokens it has already checked. The gate names the scheme.
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GatewayAuthenticationOptions>>((jwt, authentication) => Configure(jwt, authentication.Value));
+            .Configure<IOptions<GatewayAuthenticationOptions>, IServiceProvider>((jwt, authentication, services) =>
+                Configure(jwt, authentication.Value, services.GetRequiredKeyedService<TimeProvider>(ValidatedTokenCache.ClockKey)));
         return builder;
     }
 
@@ -36,16 +38,30 @@ public static class GatewayAuthenticationExtensions
         return app;
     }
 
-    private static void Configure(JwtBearerOptions jwt, GatewayAuthenticationOptions authentication)
+    private static void Configure(JwtBearerOptions jwt, GatewayAuthenticationOptions authentication, TimeProvider clock)
     {
         authentication.LoadKeys(out var keys);
         // Claims keep their names from the token (sub, org, role, dua_area), as Caller.TryFromClaims reads them.
         jwt.MapInboundClaims = false;
-        // The gateway has no metadata endpoint to ask: issuer, audience and keys are all configured.
-        jwt.RequireHttpsMetadata = false;
+        if (authentication.UsesDiscovery)
+        {
+            // JwtBearer reads the metadata through a ConfigurationManager: on first use, every AutomaticRefreshInterval,
+            // and when a token names a key it does not know (a rotation), at most once per RefreshInterval.
+            jwt.MetadataAddress = authentication.DiscoveryDocument!;
+            jwt.RequireHttpsMetadata = !authentication.MetadataOverLoopbackHttp;
+            jwt.RefreshOnIssuerKeyNotFound = true;
+            jwt.RefreshInterval = authentication.MetadataRefreshInterval;
+            jwt.AutomaticRefreshInterval = authentication.MetadataAutomaticRefreshInterval;
+        }
+        else
+        {
+            // No metadata to ask: issuer, audience and keys are all configured.
+            jwt.RequireHttpsMetadata = false;
+        }
+
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = authentication.Issuer,
+            ValidIssuer = string.IsNullOrWhiteSpace(authentication.Issuer) ? null : authentication.Issuer,
             ValidAudience = authentication.Audience,
             IssuerSigningKeys = keys,
             ValidAlgorithms = [TokenSigningKeys.Algorithm],
@@ -56,6 +72,7 @@ public static class GatewayAuthenticationExtensions
             ValidateLifetime = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = authentication.ClockSkew,
+            LifetimeValidator = TokenLifetime.Validator(clock),
             NameClaimType = DuaClaimTypes.Subject,
             RoleClaimType = DuaClaimTypes.Role,
         };

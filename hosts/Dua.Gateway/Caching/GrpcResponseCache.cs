@@ -16,6 +16,7 @@ public sealed class GrpcResponseCache : IDisposable
     private readonly MemoryCache _answers;
     private readonly ConcurrentDictionary<GrpcCacheKey, TaskCompletionSource<CachedGrpcResponse?>> _inFlight = new();
     private readonly TimeSpan _timeToLive;
+    private long _joinedCalls;
 
     public GrpcResponseCache(IOptions<ResponseCacheOptions> options, [FromKeyedServices(ClockKey)] TimeProvider clock)
     {
@@ -31,6 +32,9 @@ public sealed class GrpcResponseCache : IDisposable
 
     public bool TryGet(GrpcCacheKey key, out CachedGrpcResponse answer) => _answers.TryGetValue(key, out answer!);
 
+    /// <summary>How many calls so far joined another's call to a silo instead of sending their own.</summary>
+    public long JoinedCalls => Interlocked.Read(ref _joinedCalls);
+
     /// <summary>
     /// Joins the call for <paramref name="key"/> already on its way to a silo, or, when there is none, makes this call
     /// the one that goes. The one that goes must call <see cref="Complete"/> exactly once, whatever happens.
@@ -40,7 +44,13 @@ public sealed class GrpcResponseCache : IDisposable
     {
         var mine = new TaskCompletionSource<CachedGrpcResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var flight = _inFlight.GetOrAdd(key, mine);
-        return (ReferenceEquals(flight, mine), flight.Task);
+        var leads = ReferenceEquals(flight, mine);
+        if (!leads)
+        {
+            Interlocked.Increment(ref _joinedCalls);
+        }
+
+        return (leads, flight.Task);
     }
 
     /// <summary>Ends the call that went to a silo: stores its answer when there is one, then hands it to those waiting.</summary>

@@ -1,3 +1,5 @@
+using Dua.ServiceDefaults;
+
 namespace Dua.Gateway.Caching;
 
 /// <summary>Registers the response cache and puts it in front of routing when <c>Gateway:ResponseCache:Enabled</c>.</summary>
@@ -5,10 +7,7 @@ public static class ResponseCacheExtensions
 {
     public static WebApplicationBuilder AddGatewayResponseCache(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ResponseCacheOptions>()
-            .BindConfiguration(ResponseCacheOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<ResponseCacheOptions>(ResponseCacheOptions.SectionName);
         builder.Services.AddSingleton<ICallerView, RoleAndAreasCallerView>();
         builder.Services.AddKeyedSingleton(GrpcResponseCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<GrpcResponseCache>();

@@ -1,5 +1,5 @@
+using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace Dua.Gateway.Limits;
 
@@ -8,10 +8,7 @@ public static class GatewayLimitsExtensions
 {
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GatewayLimitsOptions>()
-            .BindConfiguration(GatewayLimitsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<GatewayLimitsOptions>(GatewayLimitsOptions.SectionName);
         // RequestSizeLimitMiddleware bounds every request, so Kestrel's own limit is lifted. Kept, YARP would lift it
         // for each gRPC request anyway, and fail to (with a warning per call) once the response cache has read the body.
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Dua.Gateway.Authentication;
 using Dua.Gateway.Proxy;
+using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,7 @@ public static class GatewayRateLimitExtensions
 {
     public static WebApplicationBuilder AddGatewayRateLimit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GatewayRateLimitOptions>()
-            .BindConfiguration(GatewayRateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<GatewayRateLimitOptions>(GatewayRateLimitOptions.SectionName);
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<GatewayRateLimitOptions>>((limiter, options) =>

@@ -1,4 +1,5 @@
-using Dua.Security;
+using Dua.Contracts;
+using Dua.Silo.Security;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -8,22 +9,18 @@ namespace Dua.Silo.Audit;
 /// <summary>
 /// Records every acknowledged write in the audit trail: after the handler succeeded and before the response is
 /// sent, so no write is acknowledged without its record. A write is a unary call whose request carries a
-/// <c>request_id</c>. When the record cannot be stored the call fails with UNAVAILABLE: the write is applied
-/// but unacknowledged, and the client's retry with the same request id is answered from the grain's memory of
-/// that request and recorded then. Failed or refused calls are not recorded.
+/// <c>request_id</c>; its caller is the one <see cref="GatewayCallInterceptor"/> admitted. When the record cannot be
+/// stored the call fails with UNAVAILABLE: the write is applied but unacknowledged, and the client's retry with the
+/// same request id is answered from the grain's memory of that request and recorded then. Failed or refused calls
+/// are not recorded.
 /// </summary>
 public sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock, ILogger<AuditInterceptor> logger) : Interceptor
 {
-    /// <summary>Stands in for a caller the headers do not name, which the silo's credential check never lets through.</summary>
-    public const string UnknownCaller = "unknown";
-
-    private const string RequestIdField = "request_id";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var response = await continuation(request, context);
-        if (request is IMessage message && RequestId(message) is { Length: > 0 } requestId)
+        if (request is IMessage message && RequestIds.Of(message) is { Length: > 0 } requestId)
         {
             await RecordAsync(message, response as IMessage, requestId, context);
         }
@@ -31,24 +28,14 @@ public sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock, ILog
         return response;
     }
 
-    private static string? RequestId(IMessage request) =>
-        request.Descriptor.FindFieldByName(RequestIdField) is { FieldType: Google.Protobuf.Reflection.FieldType.String, IsRepeated: false } field
-            ? (string)field.Accessor.GetValue(request)
-            : null;
-
     private async Task RecordAsync(IMessage request, IMessage? response, string requestId, ServerCallContext context)
     {
-        var caller = CallerHeaders.Read(name => context.RequestHeaders.GetValue(name));
-        if (caller is null)
-        {
-            logger.LogWarning("{Method} succeeded without caller headers; recorded with caller '{Unknown}'", context.Method, UnknownCaller);
-        }
-
+        var caller = context.GetCaller();
         var record = new AuditRecord(
             clock.GetUtcNow().UtcDateTime,
-            caller?.Subject ?? UnknownCaller,
-            caller?.Organisation ?? UnknownCaller,
-            caller?.Role ?? UnknownCaller,
+            caller.Subject,
+            caller.Organisation,
+            caller.Role,
             context.Method,
             requestId,
             AuditTargets.Of(request, response));

@@ -1,5 +1,4 @@
 using Dua.Silo.Hosting;
-using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -8,8 +7,8 @@ namespace Dua.Silo.Audit;
 public static class AuditTrailExtensions
 {
     /// <summary>
-    /// The audit trail where grain state is kept (Silo:Storage): PostgreSQL, or memory for tests and the demo
-    /// flag; and the interceptor that records every acknowledged write in it.
+    /// The audit trail where grain state is kept (Silo:Storage): PostgreSQL, or memory for tests and the demo flag;
+    /// and the listing that reads it. <see cref="AuditInterceptor"/> writes it, among the silo's gRPC interceptors.
     /// </summary>
     public static void AddAuditTrail(this IHostApplicationBuilder builder, SiloHostOptions options)
     {
@@ -25,6 +24,5 @@ public static class AuditTrailExtensions
         }
 
         builder.Services.AddSingleton<AuditEntryListing>();
-        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<AuditInterceptor>());
     }
 }

@@ -14,9 +14,6 @@ public static class KestrelEndpointsExtensions
         {
             kestrel.Listen(options.ListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(options.ListenIPAddress(), options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
-
-            // One header less on every answer, as on the gateway; callers learn nothing from it.
-            kestrel.AddServerHeader = false;
         });
     }
 }

@@ -36,7 +36,7 @@ public static class OrleansSiloExtensions
             switch (options.Clustering)
             {
                 case ClusteringMode.PostgreSql:
-                    silo.ConfigureEndpoints(options.ListenIPAddress(), options.SiloPort, options.GatewayPort);
+                    silo.ConfigureEndpoints(options.ListenIPAddress(), options.SiloPort, options.OrleansClientPort);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = NpgsqlInvariant;
@@ -44,7 +44,7 @@ public static class OrleansSiloExtensions
                     });
                     break;
                 case ClusteringMode.Localhost:
-                    silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                    silo.UseLocalhostClustering(options.SiloPort, options.OrleansClientPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                     break;
             }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Dua.ServiceDefaults;
 
 namespace Dua.Silo.Hosting;
 
@@ -26,9 +27,12 @@ public sealed class SiloHostOptions : IValidatableObject
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Orleans client gateway port (for Orleans clients such as operations tools).</summary>
+    /// <summary>
+    /// The port Orleans clients (operations tools, the growth benchmark) connect to. Orleans calls it the silo's
+    /// gateway port; it has nothing to do with the platform's gateway. Formerly <c>Silo:GatewayPort</c>, still read.
+    /// </summary>
     [Range(1, 65535)]
-    public int GatewayPort { get; set; } = 30000;
+    public int OrleansClientPort { get; set; } = 30000;
 
     /// <summary>HTTP/2-only cleartext endpoint serving gRPC and the <c>/healthz</c> probe.</summary>
     [Range(1, 65535)]
@@ -60,6 +64,15 @@ public sealed class SiloHostOptions : IValidatableObject
 
     public IPAddress ListenIPAddress() => IPAddress.Parse(ListenAddress);
 
+    /// <summary>Every port the silo listens on, named by its setting: Orleans' two, then gRPC and HTTP.</summary>
+    public IEnumerable<RequiredPort> RequiredPorts() =>
+    [
+        new($"{SectionName}:{nameof(SiloPort)}", ListenIPAddress(), SiloPort),
+        new($"{SectionName}:{nameof(OrleansClientPort)}", ListenIPAddress(), OrleansClientPort),
+        new($"{SectionName}:{nameof(GrpcPort)}", ListenIPAddress(), GrpcPort),
+        new($"{SectionName}:{nameof(HttpPort)}", ListenIPAddress(), HttpPort),
+    ];
+
     /// <summary>This silo's name in the membership table and in the <c>dua-served-by</c> response header.</summary>
     public string SiloName => $"dua-silo-{GrpcPort}";
 
@@ -73,12 +86,12 @@ public sealed class SiloHostOptions : IValidatableObject
             yield return new ValidationResult($"'{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
         }
 
-        var ports = new[] { SiloPort, GatewayPort, GrpcPort, HttpPort };
+        var ports = new[] { SiloPort, OrleansClientPort, GrpcPort, HttpPort };
         if (ports.Distinct().Count() != ports.Length)
         {
             yield return new ValidationResult(
-                $"SiloPort, GatewayPort, GrpcPort and HttpPort must differ (got {string.Join(", ", ports)}).",
-                [nameof(SiloPort), nameof(GatewayPort), nameof(GrpcPort), nameof(HttpPort)]);
+                $"Silo:SiloPort, Silo:OrleansClientPort, Silo:GrpcPort and Silo:HttpPort must differ (got {string.Join(", ", ports)}).",
+                [nameof(SiloPort), nameof(OrleansClientPort), nameof(GrpcPort), nameof(HttpPort)]);
         }
 
         var needsDatabase = Clustering == ClusteringMode.PostgreSql || Storage == StorageMode.PostgreSql;

@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Dua.Silo.Hosting;
@@ -5,19 +6,19 @@ namespace Dua.Silo.Hosting;
 public static class SiloHostOptionsExtensions
 {
     /// <summary>
-    /// Registers <see cref="SiloHostOptions"/> with validation at start-up and returns the validated values,
-    /// which the builder needs before the host exists (which clustering and storage providers to add).
+    /// Registers <see cref="SiloHostOptions"/> with validation at start-up, and as a singleton, and returns the validated
+    /// values, which the builder needs before the host exists (which clustering and storage providers to add).
+    /// <c>Silo:GatewayPort</c>, the old name of <c>Silo:OrleansClientPort</c>, is still read, with a warning.
     /// </summary>
     public static SiloHostOptions AddSiloHostOptions(this IHostApplicationBuilder builder)
     {
+        builder.AddRenamedSetting(
+            $"{SiloHostOptions.SectionName}:GatewayPort", $"{SiloHostOptions.SectionName}:{nameof(SiloHostOptions.OrleansClientPort)}");
         var section = builder.Configuration.GetSection(SiloHostOptions.SectionName);
         var connectionString = builder.Configuration.GetConnectionString("Dua");
 
-        builder.Services.AddOptions<SiloHostOptions>()
-            .Bind(section)
-            .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SiloHostOptions>(SiloHostOptions.SectionName)
+            .Configure(o => o.ConnectionString = connectionString);
 
         var options = section.Get<SiloHostOptions>() ?? new SiloHostOptions();
         options.ConnectionString = connectionString;
@@ -28,6 +29,7 @@ public static class SiloHostOptionsExtensions
             throw new OptionsValidationException(Options.DefaultName, typeof(SiloHostOptions), result.Failures);
         }
 
+        builder.Services.AddSingleton(options);
         return options;
     }
 }

@@ -8,11 +8,13 @@ public static class CallerContext
 {
     private static readonly object Key = new();
 
+    // The call's user state: on a server, the HTTP request's items.
     internal static void SetCaller(this ServerCallContext context, Caller caller) =>
-        context.GetHttpContext().Items[Key] = caller;
+        context.UserState[Key] = caller;
 
     /// <summary>The caller the gateway vouched for. Every dua.v1 call has one; the interceptor refuses it otherwise.</summary>
     public static Caller GetCaller(this ServerCallContext context) =>
-        context.GetHttpContext().Items[Key] as Caller
-        ?? throw new InvalidOperationException($"No caller on {context.Method}: is {nameof(GatewayCallInterceptor)} registered?");
+        context.UserState.TryGetValue(Key, out var caller) && caller is Caller known
+            ? known
+            : throw new InvalidOperationException($"No caller on {context.Method}: is {nameof(GatewayCallInterceptor)} registered?");
 }

@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,15 @@ public static class SiloSecurityExtensions
     /// <summary>The gateway credential and message limit, validated at start-up, and the limit applied to gRPC.</summary>
     public static void AddSiloSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SiloSecurityOptions>()
-            .BindConfiguration(SiloSecurityOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SiloSecurityOptions>(SiloSecurityOptions.SectionName);
         builder.Services.AddOptions<GrpcServiceOptions>()
-            .Configure<IOptions<SiloSecurityOptions>>((grpc, security) => grpc.MaxReceiveMessageSize = security.Value.MaxReceiveMessageBytes);
+            .Configure<IOptions<SiloSecurityOptions>>((grpc, security) =>
+            {
+                // Read while the endpoints are mapped; invalid settings are reported by start-up validation.
+                if (security.TryGetValid(out var valid))
+                {
+                    grpc.MaxReceiveMessageSize = valid.MaxReceiveMessageBytes;
+                }
+            });
     }
 }
