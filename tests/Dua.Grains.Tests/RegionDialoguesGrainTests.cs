@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using Dua.Domain;
+using Dua.Domain.Dialogues;
 using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
+using static Dua.Grains.Tests.Refusals;
 
 namespace Dua.Grains.Tests;
 
@@ -71,11 +74,11 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
     public async Task Invitations_go_to_distinct_municipalities_of_the_county()
     {
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", ["0780", "2184"])),
-            DomainErrorKind.InvalidArgument, "municipality_codes[1]");
+            DomainRuleKind.InvalidValue, $"{DialogueRules.InvitedMunicipalities}[1]");
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", ["0780", "0780"])),
-            DomainErrorKind.InvalidArgument, "municipality_codes");
+            DomainRuleKind.InvalidValue, DialogueRules.InvitedMunicipalities);
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", [])),
-            DomainErrorKind.InvalidArgument, "municipality_codes");
+            DomainRuleKind.InvalidValue, DialogueRules.InvitedMunicipalities);
 
         // A refused request uses no number.
         Assert.Equal("07-d1", (await Dialogues("07").ScheduleAsync(NewRequest(), Plan("07"))).Id);
@@ -116,7 +119,7 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var dialogue = await Dialogues("12").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Malmö", "", ["1280", "1281"]));
 
         await RefusedAsync(() => Dialogues("12").RecordOutcomeAsync(NewRequest(), dialogue.Id, ["1280", "1282"]),
-            DomainErrorKind.InvalidArgument, "municipality_codes[1]");
+            DomainRuleKind.InvalidValue, $"{DialogueRules.OutcomeMunicipalities}[1]");
         Assert.True((await Dialogues("12").GetAsync(dialogue.Id))!.IsOpen);
     }
 
@@ -126,7 +129,7 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var dialogue = await Dialogues("13").ScheduleAsync(NewRequest(), Plan("13") with { Date = NotYet });
 
         await RefusedAsync(() => Dialogues("13").RecordOutcomeAsync(NewRequest(), dialogue.Id, []),
-            DomainErrorKind.FailedPrecondition, "dialogue-not-held-yet");
+            DomainRuleKind.Precondition, "dialogue-not-held-yet");
         Assert.True((await Dialogues("13").GetAsync(dialogue.Id))!.IsOpen);
     }
 
@@ -153,9 +156,9 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
     {
         Assert.Null(await Dialogues("17").GetAsync("17-d99"));
         Assert.Null(await Dialogues("17").GetAsync("18-d1"));
-        await RefusedAsync(() => Dialogues("17").RecordOutcomeAsync(NewRequest(), "17-d99", []), DomainErrorKind.NotFound, "dua.v1.Dialogue");
-        await RefusedAsync(() => Dialogues("99").ScheduleAsync(NewRequest(), Plan("21")), DomainErrorKind.NotFound, "dua.v1.Region");
-        await RefusedAsync(() => Dialogues("99").ListAsync(new DialogueQuery(false, 0, 50)), DomainErrorKind.NotFound, "dua.v1.Region");
+        await RefusedAsync(() => Dialogues("17").RecordOutcomeAsync(NewRequest(), "17-d99", []), DomainRuleKind.NotFound, DialogueRules.Dialogue);
+        await RefusedAsync(() => Dialogues("99").ScheduleAsync(NewRequest(), Plan("21")), DomainRuleKind.NotFound, KnownAreas.County);
+        await RefusedAsync(() => Dialogues("99").ListAsync(new DialogueQuery(false, 0, 50)), DomainRuleKind.NotFound, KnownAreas.County);
     }
 
     /// <summary>A dialogue's content as comparable text: its arrays compare by reference once serialized.</summary>
@@ -169,10 +172,4 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         fixture.Grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
 
     private static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
-
-    private static async Task RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
 }

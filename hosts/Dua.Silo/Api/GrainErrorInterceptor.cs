@@ -1,3 +1,4 @@
+using Dua.Domain;
 using Dua.Grains;
 using Google.Rpc;
 using Grpc.Core;
@@ -72,6 +73,10 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
             new ResourceInfo { ResourceType = e.Subject, Description = e.Message }),
         DomainException { Kind: DomainErrorKind.InvalidArgument } e =>
             ErrorBounds.InvalidArgument([new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message }]),
+        // The domain's refusals name entities and fields in domain terms: the same statuses, with the wire's names.
+        DomainRuleException { Kind: DomainRuleKind.Precondition } e => ToRpcException(DomainException.Precondition(e.Subject, e.Message)),
+        DomainRuleException { Kind: DomainRuleKind.NotFound } e => ToRpcException(DomainException.NotFound(WireNames.Entity(e.Subject), e.Message)),
+        DomainRuleException { Kind: DomainRuleKind.InvalidValue } e => ToRpcException(DomainException.InvalidField(WireNames.Field(e.Subject), e.Message)),
 
         // SiloUnavailableException derives from this one.
         OrleansMessageRejectionException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The cluster is recovering from a silo failure; retry.")),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Statistics;
 
 namespace Dua.Grains.LabourMarket;
 
@@ -22,5 +23,5 @@ public interface ILabourMarketGrain : IGrainWithStringKey
 
     /// <summary>What the county's aggregates need of this municipality's reports.</summary>
     [Alias("GetFacts")]
-    Task<Statistics.LabourMarketFacts> GetFactsAsync();
+    Task<LabourMarketFacts> GetFactsAsync();
 }

@@ -354,7 +354,7 @@ public sealed class AgreementGrain(
     }
 
     private Task FeedStatisticsAsync(AgreementSnapshot agreement) =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(AgreementFacts.Of(agreement));
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(StatisticsFacts.Of(agreement));
 
     /// <summary>
     /// A NEWCOMERS agreement is signed with, and while signed keeps, three open job tracks with an employer.

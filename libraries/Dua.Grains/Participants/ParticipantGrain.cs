@@ -139,7 +139,7 @@ public sealed class ParticipantGrain(
     // first attempt's write landed and its feed did not.
     private Task FeedStatisticsAsync(ParticipantSnapshot participant) =>
         grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(participant.AgreementId[..2]))
-            .RecordParticipantAsync(ParticipantFacts.Of(participant));
+            .RecordParticipantAsync(StatisticsFacts.Of(participant));
 
     private async Task SaveAsync(RequestKey request, ParticipantSnapshot participant)
     {
