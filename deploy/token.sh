@@ -34,13 +34,12 @@ if ((${#areas[@]} == 0)); then
 fi
 
 not_running() {
-  echo "token.sh: the identity provider is not running${1:+ ($1)}: start deploy/run.sh first (its state folder: ${run#"$root"/}; set DUA_RUN_DIR for another)" >&2
-  exit 1
+  die "the identity provider is not running${1:+ ($1)}: start deploy/run.sh first (its state folder: $(shown "$run"); set DUA_RUN_DIR for another)"
 }
 url=""
 [[ -f "$run/identity.env" ]] && url=$(sed -n 's/^url=//p' "$run/identity.env" | head -n 1)
 [[ -n "$url" ]] || not_running
-[[ -s "$secret_file" ]] || not_running "no client secret in ${secret_file#"$root"/}"
+[[ -s "$secret_file" ]] || not_running "no client secret in $(shown "$secret_file")"
 
 # The secret goes to curl on its standard input, never on a command line that other users could read.
 arguments=(--data-urlencode grant_type=client_credentials --data-urlencode client_id=dua-dev-tokens

@@ -27,6 +27,6 @@ return await HostProcess.RunAsync("gateway", () =>
     app.UseGatewayLimits();
     app.UseRouting();
     app.MapDefaultEndpoints();
-    app.MapReverseProxy();
+    app.MapGatewayProxy();
     return app;
 });

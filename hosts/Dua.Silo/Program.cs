@@ -1,4 +1,5 @@
 using Dua.ServiceDefaults;
+using Dua.Silo.Api;
 using Dua.Silo.Audit;
 using Dua.Silo.Hosting;
 using Dua.Silo.Security;
@@ -20,6 +21,7 @@ return await HostProcess.RunAsync("silo", () =>
 
     var app = builder.Build();
     app.UseServedByHeader();
+    app.UseMiddleware<RequestMessageGuard>();
     app.MapDefaultEndpoints();
     app.MapSiloGrpc();
     return app;

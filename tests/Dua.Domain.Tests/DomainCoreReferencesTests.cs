@@ -10,6 +10,7 @@ public sealed class DomainCoreReferencesTests
     {
         var references = typeof(DomainRuleException).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
 
+        Assert.Contains("Dua.ReferenceData", references);
         Assert.DoesNotContain(references, name => Forbidden.Any(f => name.StartsWith(f, StringComparison.OrdinalIgnoreCase)));
     }
 

@@ -13,17 +13,6 @@ public sealed partial class GrainSourcesTests
 {
     private static readonly string[] Folders = ["libraries/Dua.Grains", "libraries/Dua.Grains.Abstractions"];
 
-    // These move to the domain in issue10-stats, whose branch no longer names the wire in them; merging it removes
-    // this list.
-    private static readonly string[] NotYetMoved =
-    [
-        "libraries/Dua.Grains/Dialogues/RegionDialoguesGrain.cs",
-        "libraries/Dua.Grains/LabourMarket/LabourMarketGrain.cs",
-        "libraries/Dua.Grains/Statistics/RegionStatisticsGrain.cs",
-        "libraries/Dua.Grains.Abstractions/LabourMarket/MonthlyFigures.cs",
-        "libraries/Dua.Grains.Abstractions/Dialogues/DialogueId.cs",
-    ];
-
     // A string that could name a field; a grain's state name ([PersistentState("agreement", ...)]) names no field.
     [GeneratedRegex("(?<!PersistentState\\()\"([a-z0-9_.]+)\"")]
     private static partial Regex StringLiteral();
@@ -52,7 +41,6 @@ public sealed partial class GrainSourcesTests
         Assert.Contains("libraries/Dua.Grains/Agreements/AgreementGrain.cs", sources);
 
         var found = sources
-            .Where(path => !NotYetMoved.Contains(path))
             .SelectMany(path => File.ReadLines(Path.Combine(RepositoryRoot.Path, path)).Select((line, i) => (path, line: WithoutComment(line), number: i + 1)))
             .Where(l => l.line.Contains("dua.v1", StringComparison.Ordinal)
                 || StringLiteral().Matches(l.line).Any(m => fields.Contains(m.Groups[1].Value)))

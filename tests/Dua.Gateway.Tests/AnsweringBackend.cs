@@ -53,6 +53,15 @@ internal sealed class AnsweringBackend : IAsyncDisposable
     /// <summary>While set and not completed, calls wait here before they answer.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>
+    /// Padding of this many bytes on every answer from now on: past the gateway's header limit, the answer cannot be
+    /// read. On an error status the answer is trailers-only (its status in the headers), as a gRPC server sends one.
+    /// </summary>
+    public int PaddingBytes { get; set; }
+
+    /// <summary>When set, calls from now on are answered by resetting their stream with this HTTP/2 error code.</summary>
+    public int? ResetWith { get; set; }
+
     public static async Task<AnsweringBackend> StartAsync(string name)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -90,8 +99,21 @@ internal sealed class AnsweringBackend : IAsyncDisposable
             await gate.Task;
         }
 
+        if (ResetWith is { } errorCode)
+        {
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResetFeature>()!.Reset(errorCode);
+            return;
+        }
+
         var response = context.Response;
         response.ContentType = "application/grpc";
+        if (PaddingBytes > 0 && status != 0)
+        {
+            response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["x-padding"] = new string('x', PaddingBytes);
+            return;
+        }
+
         response.Headers["dua-served-by"] = Name;
         response.Headers[AnswerHeader] = $"{Name}-{number}";
         if (status == 0)
@@ -110,6 +132,10 @@ internal sealed class AnsweringBackend : IAsyncDisposable
         }
 
         response.AppendTrailer(AnswerTrailer, $"{Name}-{number}");
+        if (PaddingBytes > 0)
+        {
+            response.AppendTrailer("x-padding", new string('x', PaddingBytes));
+        }
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -1,6 +1,8 @@
 using Dua.Gateway.Discovery;
 using Dua.Gateway.Limits;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dua.Gateway.Tests;
 
@@ -58,20 +60,20 @@ public sealed class GatewayLimitsTests
     }
 
     [Fact]
-    public async Task A_request_larger_than_the_limit_is_refused()
+    public async Task A_message_larger_than_the_limit_is_refused_before_it_reaches_a_silo()
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
         await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
-            new Dictionary<string, string> { ["Gateway:Limits:MaxRequestBytes"] = "4096" }).Start();
+            new Dictionary<string, string> { ["Gateway:Limits:MaxMessageBytes"] = "4096" }).Start();
         using var http = GatewayFactory.CreateH2cClient();
         var token = TestTokens.For(TestTokens.Operations);
 
-        var small = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 4000);
-        var large = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 8192);
+        var small = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 4096);
+        var large = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 4097);
 
         Assert.Equal("0", small.GrpcStatus);
         Assert.Equal("8", large.GrpcStatus);
-        Assert.Contains("larger than the gateway's limit of 4096 bytes", large.GrpcMessage, StringComparison.Ordinal);
+        Assert.Equal("the request message is 4097 bytes, larger than the limit of 4096 bytes", large.GrpcMessage);
         Assert.Single(silo.Calls);
     }
 
@@ -80,13 +82,13 @@ public sealed class GatewayLimitsTests
     {
         await using var silo = await AnsweringBackend.StartAsync("silo-a");
         await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
-            new Dictionary<string, string> { ["Gateway:Limits:MaxRequestBytes"] = "4096" }).Start();
+            new Dictionary<string, string> { ["Gateway:Limits:MaxMessageBytes"] = "4096" }).Start();
         using var channel = gateway.CreateChannel(TestTokens.Operations);
         var method = new Method<byte[], byte[]>(MethodType.Unary, "dua.v1.RegionService", "GetRegion",
             Marshallers.Create(bytes => bytes, bytes => bytes), Marshallers.Create(bytes => bytes, bytes => bytes));
         var invoker = channel.CreateCallInvoker();
 
-        // A gRPC client sends no content-length: the limit has to be found while the body is read.
+        // A gRPC client sends no content-length: the message's own header says how large it is.
         var small = await invoker.AsyncUnaryCall(method, null, new CallOptions(), new byte[1000]).ResponseAsync;
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             invoker.AsyncUnaryCall(method, null, new CallOptions(), new byte[64 * 1024]).ResponseAsync);
@@ -94,6 +96,28 @@ public sealed class GatewayLimitsTests
         Assert.NotEmpty(small);
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Single(silo.Calls);
+    }
+
+    [Fact]
+    public async Task Reading_a_request_before_forwarding_it_leaves_no_warning_per_call()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        var logs = new CapturedLogs();
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]),
+            services: services => services.AddSingleton<ILoggerProvider>(logs)).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+        var token = TestTokens.For(TestTokens.Operations);
+
+        // The size check reads every request's header, the response cache a cached read's whole body, before YARP.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("0", (await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token, messageBytes: 10)).GrpcStatus);
+            Assert.Equal("0", (await RawGrpcCall.SendAsync(http, gateway.Address, "/dua.v1.StatisticsService/GetRegionSummary", token, messageBytes: 10 + i)).GrpcStatus);
+        }
+
+        Assert.Equal(6, silo.Calls.Count);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("max request body size", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,8 +1,8 @@
+using Dua.Domain;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
-using Dua.Domain;
 using Dua.Grains.Agreements;
 using static Dua.Grains.Tests.AgreementTestData;
 

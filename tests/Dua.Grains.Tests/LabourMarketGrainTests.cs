@@ -1,7 +1,9 @@
-using Dua.Domain.Requests;
 using Dua.Domain;
+using Dua.Domain.LabourMarket;
+using Dua.Domain.Requests;
 using Dua.Grains.LabourMarket;
 using Dua.ReferenceData;
+using static Dua.Grains.Tests.Refusals;
 
 namespace Dua.Grains.Tests;
 
@@ -54,10 +56,9 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
         var request = NewRequest("first content");
         await Figures("2121").ReportAsync(request, March2026, Hudiksvall);
 
-        // The request ledger is the domain's: it refuses in domain terms.
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(
-            () => Figures("2121").ReportAsync(request with { Fingerprint = "other content" }, March2026, Hudiksvall with { Unemployed16To64 = 1400 }));
-        Assert.Equal((DomainRuleKind.InvalidValue, "requestId"), (refused.Kind, refused.Subject));
+        await RefusedAsync(
+            () => Figures("2121").ReportAsync(request with { Fingerprint = "other content" }, March2026, Hudiksvall with { Unemployed16To64 = 1400 }),
+            DomainRuleKind.InvalidValue, "requestId");
         Assert.Equal(Hudiksvall, (await Figures("2121").GetAsync(March2026))!.Figures);
     }
 
@@ -95,26 +96,26 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
         var current = ReportingMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow));
         await Figures("2181").ReportAsync(NewRequest(), current, Hudiksvall);
 
-        await RefusedAsync(() => Figures("2181").ReportAsync(NewRequest(), current.AddMonths(2), Hudiksvall), DomainErrorKind.InvalidArgument, "month");
-        await RefusedAsync(() => Figures("2181").ReportAsync(NewRequest(), new DateOnly(1999, 12, 1), Hudiksvall), DomainErrorKind.InvalidArgument, "month");
+        await RefusedAsync(() => Figures("2181").ReportAsync(NewRequest(), current.AddMonths(2), Hudiksvall), DomainRuleKind.InvalidValue, ReportingMonth.Field);
+        await RefusedAsync(() => Figures("2181").ReportAsync(NewRequest(), new DateOnly(1999, 12, 1), Hudiksvall), DomainRuleKind.InvalidValue, ReportingMonth.Field);
         Assert.Null(await Figures("2181").GetAsync(current.AddMonths(2)));
         Assert.Single(await Figures("2181").ListAsync(new MonthlyReportQuery(null, null, null, 50)));
     }
 
     [Theory]
-    [InlineData(1300, 1301, 0, 0, 5.0, "unemployed_18_24")]
-    [InlineData(1300, 0, 1301, 0, 5.0, "unemployed_newcomers")]
-    [InlineData(1300, 0, 0, 1301, 5.0, "unemployed_over_12_months")]
-    [InlineData(-1, 0, 0, 0, 5.0, "unemployed_16_64")]
-    [InlineData(1_000_001, 0, 0, 0, 5.0, "unemployed_16_64")]
-    [InlineData(1300, 0, 0, 0, 100.5, "unemployment_rate")]
-    [InlineData(1300, 0, 0, 0, double.NaN, "unemployment_rate")]
+    [InlineData(1300, 1301, 0, 0, 5.0, MonthlyFiguresRules.Unemployed18To24)]
+    [InlineData(1300, 0, 1301, 0, 5.0, MonthlyFiguresRules.UnemployedNewcomers)]
+    [InlineData(1300, 0, 0, 1301, 5.0, MonthlyFiguresRules.UnemployedOver12Months)]
+    [InlineData(-1, 0, 0, 0, 5.0, MonthlyFiguresRules.Unemployed16To64)]
+    [InlineData(1_000_001, 0, 0, 0, 5.0, MonthlyFiguresRules.Unemployed16To64)]
+    [InlineData(1300, 0, 0, 0, 100.5, MonthlyFiguresRules.UnemploymentRate)]
+    [InlineData(1300, 0, 0, 0, double.NaN, MonthlyFiguresRules.UnemploymentRate)]
     public async Task Impossible_figures_are_refused_naming_the_field(int total, int young, int newcomers, int longTerm, double rate, string field)
     {
         var grain = Figures("2182");
 
         await RefusedAsync(() => grain.ReportAsync(NewRequest(), March2026, new MonthlyFigures(total, young, newcomers, longTerm, rate)),
-            DomainErrorKind.InvalidArgument, field);
+            DomainRuleKind.InvalidValue, field);
         Assert.Null(await grain.GetAsync(March2026));
     }
 
@@ -147,9 +148,9 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
     {
         var grain = Figures("9999");
 
-        await RefusedAsync(() => grain.ReportAsync(NewRequest(), March2026, Hudiksvall), DomainErrorKind.NotFound, "dua.v1.Municipality");
-        await RefusedAsync(() => grain.GetAsync(March2026), DomainErrorKind.NotFound, "dua.v1.Municipality");
-        await RefusedAsync(() => grain.ListAsync(new MonthlyReportQuery(null, null, null, 50)), DomainErrorKind.NotFound, "dua.v1.Municipality");
+        await RefusedAsync(() => grain.ReportAsync(NewRequest(), March2026, Hudiksvall), DomainRuleKind.NotFound, KnownAreas.Municipality);
+        await RefusedAsync(() => grain.GetAsync(March2026), DomainRuleKind.NotFound, KnownAreas.Municipality);
+        await RefusedAsync(() => grain.ListAsync(new MonthlyReportQuery(null, null, null, 50)), DomainRuleKind.NotFound, KnownAreas.Municipality);
     }
 
     [Fact]
@@ -169,10 +170,4 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
         fixture.Grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(municipalityCode));
 
     private static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
-
-    private static async Task RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
 }

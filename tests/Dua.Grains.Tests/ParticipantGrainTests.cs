@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Dua.Domain;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
-using Dua.Domain;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using static Dua.Grains.Tests.AgreementTestData;

@@ -1,7 +1,6 @@
 using Dua.Domain.Agreements;
-using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
-using Dua.Domain.Requests;
+using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
 using Dua.Grains.LabourMarket;
 using Dua.Grains.Participants;
@@ -57,7 +56,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
         var connectionString = await postgres.Server.CreateDatabaseAsync("grains_statistics");
         await DuaSchema.ApplyAsync(connectionString);
         var agreementId = AgreementTestData.NewAgreementId();
-        RegionStatistics before;
+        CountyStatistics before;
 
         await using (var first = await StartClusterAsync(connectionString))
         {
@@ -93,9 +92,9 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
             before = await grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics("21")).GetAsync();
         }
 
-        Assert.Equal((12L, 4L, 4L, 1L, 3L), (before.Region.Participants.Enrolled, before.Region.Participants.Exited,
-            before.Region.Participants.InModule1, before.Region.Participants.InModule2, before.Region.Participants.InModule3));
-        Assert.Equal(3, before.Region.JobTracks.PlacesTaken);
+        Assert.Equal((12L, 4L, 4L, 1L, 3L), (before.County.Participants.Enrolled, before.County.Participants.Exited,
+            before.County.Participants.InModule1, before.County.Participants.InModule2, before.County.Participants.InModule3));
+        Assert.Equal(3, before.County.JobTracks.PlacesTaken);
 
         // Nothing of the aggregates is stored: the new cluster counts them from the agreements, rosters,
         // participants and reports in PostgreSQL.
@@ -105,7 +104,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
 
         foreach (var statistics in new[] { after, recount.Recount })
         {
-            AssertSameTally(before.Region, statistics.Region);
+            AssertSameTally(before.County, statistics.County);
             foreach (var code in new[] { "2184", "2183", "2180" })
             {
                 AssertSameTally(before.Municipalities[code], statistics.Municipalities[code]);

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
-using Dua.Domain.Requests;
 using Dua.Domain;
+using Dua.Domain.Dialogues;
+using Dua.Domain.Requests;
 using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
+using static Dua.Grains.Tests.Refusals;
 
 namespace Dua.Grains.Tests;
 
@@ -64,10 +66,8 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var request = NewRequest("first");
         await Dialogues("06").ScheduleAsync(request, Plan("06"));
 
-        // The request ledger is the domain's: it refuses in domain terms.
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(
-            () => Dialogues("06").ScheduleAsync(request with { Fingerprint = "second" }, Plan("06") with { Venue = "Jönköping" }));
-        Assert.Equal((DomainRuleKind.InvalidValue, "requestId"), (refused.Kind, refused.Subject));
+        await RefusedAsync(() => Dialogues("06").ScheduleAsync(request with { Fingerprint = "second" }, Plan("06") with { Venue = "Jönköping" }),
+            DomainRuleKind.InvalidValue, "requestId");
         Assert.Single(await Dialogues("06").ListAsync(new DialogueQuery(false, 0, 50)));
     }
 
@@ -75,11 +75,11 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
     public async Task Invitations_go_to_distinct_municipalities_of_the_county()
     {
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", ["0780", "2184"])),
-            DomainErrorKind.InvalidArgument, "municipality_codes[1]");
+            DomainRuleKind.InvalidValue, $"{DialogueRules.InvitedMunicipalities}[1]");
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", ["0780", "0780"])),
-            DomainErrorKind.InvalidArgument, "municipality_codes");
+            DomainRuleKind.InvalidValue, DialogueRules.InvitedMunicipalities);
         await RefusedAsync(() => Dialogues("07").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Växjö", "", [])),
-            DomainErrorKind.InvalidArgument, "municipality_codes");
+            DomainRuleKind.InvalidValue, DialogueRules.InvitedMunicipalities);
 
         // A refused request uses no number.
         Assert.Equal("07-d1", (await Dialogues("07").ScheduleAsync(NewRequest(), Plan("07"))).Id);
@@ -120,7 +120,7 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var dialogue = await Dialogues("12").ScheduleAsync(NewRequest(), new DialoguePlan(HeldOn, "Malmö", "", ["1280", "1281"]));
 
         await RefusedAsync(() => Dialogues("12").RecordOutcomeAsync(NewRequest(), dialogue.Id, ["1280", "1282"]),
-            DomainErrorKind.InvalidArgument, "municipality_codes[1]");
+            DomainRuleKind.InvalidValue, $"{DialogueRules.OutcomeMunicipalities}[1]");
         Assert.True((await Dialogues("12").GetAsync(dialogue.Id))!.IsOpen);
     }
 
@@ -130,7 +130,7 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         var dialogue = await Dialogues("13").ScheduleAsync(NewRequest(), Plan("13") with { Date = NotYet });
 
         await RefusedAsync(() => Dialogues("13").RecordOutcomeAsync(NewRequest(), dialogue.Id, []),
-            DomainErrorKind.FailedPrecondition, "dialogue-not-held-yet");
+            DomainRuleKind.Precondition, "dialogue-not-held-yet");
         Assert.True((await Dialogues("13").GetAsync(dialogue.Id))!.IsOpen);
     }
 
@@ -157,9 +157,9 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
     {
         Assert.Null(await Dialogues("17").GetAsync("17-d99"));
         Assert.Null(await Dialogues("17").GetAsync("18-d1"));
-        await RefusedAsync(() => Dialogues("17").RecordOutcomeAsync(NewRequest(), "17-d99", []), DomainErrorKind.NotFound, "dua.v1.Dialogue");
-        await RefusedAsync(() => Dialogues("99").ScheduleAsync(NewRequest(), Plan("21")), DomainErrorKind.NotFound, "dua.v1.Region");
-        await RefusedAsync(() => Dialogues("99").ListAsync(new DialogueQuery(false, 0, 50)), DomainErrorKind.NotFound, "dua.v1.Region");
+        await RefusedAsync(() => Dialogues("17").RecordOutcomeAsync(NewRequest(), "17-d99", []), DomainRuleKind.NotFound, DialogueRules.Dialogue);
+        await RefusedAsync(() => Dialogues("99").ScheduleAsync(NewRequest(), Plan("21")), DomainRuleKind.NotFound, KnownAreas.County);
+        await RefusedAsync(() => Dialogues("99").ListAsync(new DialogueQuery(false, 0, 50)), DomainRuleKind.NotFound, KnownAreas.County);
     }
 
     /// <summary>A dialogue's content as comparable text: its arrays compare by reference once serialized.</summary>
@@ -173,10 +173,4 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         fixture.Grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
 
     private static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
-
-    private static async Task RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
-    {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
-        Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
-    }
 }

@@ -1,4 +1,5 @@
 using Dua.Grains;
+using Dua.Grains.Placement;
 using Dua.ReferenceData;
 
 namespace Dua.Placement.Tests;

@@ -34,6 +34,10 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
     public GrpcChannel ChannelFor(Caller caller) =>
         ChannelWith([new(CallerHeaders.Credential, GatewayCredential), .. CallerHeaders.Of(caller)]);
 
+    /// <summary>Raw calls (any bytes as a request) with the headers the gateway sends for the country agency.</summary>
+    public Dua.Testing.Requests.RawGrpcClient RawClient() =>
+        new(Server.CreateHandler(), Server.BaseAddress, [new(CallerHeaders.Credential, GatewayCredential), .. CallerHeaders.Of(TestCallers.CountryAgency)]);
+
     /// <summary>Calls with exactly these headers: none, a wrong credential, a credential without a caller.</summary>
     public GrpcChannel ChannelWith(IEnumerable<KeyValuePair<string, string>> headers)
     {
@@ -59,6 +63,8 @@ public sealed class InMemorySiloFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Silo:HttpPort", FreePort.Next().ToString());
         builder.UseSetting("Participants:PseudonymKey", PseudonymKey);
         builder.UseSetting("Silo:GatewayCredential", GatewayCredential);
+        // Refused requests are logged at debug level only; tests look for those lines.
+        builder.UseSetting("Logging:LogLevel:Dua.Silo.Api.RequestMessageGuard", "Debug");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
     }
 

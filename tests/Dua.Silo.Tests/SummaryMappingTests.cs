@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Dua.Grains.Statistics;
+using Dua.Domain.Statistics;
 using Dua.Silo.Statistics;
 
 namespace Dua.Silo.Tests;

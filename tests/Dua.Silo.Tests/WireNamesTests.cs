@@ -1,7 +1,9 @@
 using System.Reflection;
 using Dua.Domain;
 using Dua.Domain.Agreements;
+using Dua.Domain.Dialogues;
 using Dua.Domain.JobTracks;
+using Dua.Domain.LabourMarket;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Silo.Api;
@@ -15,6 +17,12 @@ namespace Dua.Silo.Tests;
 public sealed class WireNamesTests
 {
     [Theory]
+    [InlineData(DialogueRules.InvitedMunicipalities + "[3]", "municipality_codes[3]")]
+    [InlineData(DialogueRules.OutcomeMunicipalities, "municipality_codes")]
+    [InlineData(MonthlyFiguresRules.Unemployed18To24, "unemployed_18_24")]
+    [InlineData(MonthlyFiguresRules.UnemploymentRate, "unemployment_rate")]
+    [InlineData(ReportingMonth.Field, "month")]
+    [InlineData("request_id", "request_id")]
     [InlineData(RequestKey.Field, "request_id")]
     [InlineData(ValidityPeriod.ToField, "valid_to")]
     [InlineData(AgreementTerms.FocusAreasField, "focus_areas")]
@@ -26,10 +34,12 @@ public sealed class WireNamesTests
 
         Assert.Equal(StatusCode.InvalidArgument, e!.StatusCode);
         Assert.Equal(wireField, Assert.Single(e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
-        Assert.Equal($"Invalid {wireField}: is wrong", e.Status.Detail);
     }
 
     [Theory]
+    [InlineData(KnownAreas.County, "dua.v1.Region")]
+    [InlineData(KnownAreas.Municipality, "dua.v1.Municipality")]
+    [InlineData(DialogueRules.Dialogue, "dua.v1.Dialogue")]
     [InlineData(AgreementSnapshot.Entity, "dua.v1.Agreement")]
     [InlineData(JobTrack.Entity, "dua.v1.JobTrack")]
     [InlineData(ParticipantSnapshot.Entity, "dua.v1.Participant")]
@@ -43,6 +53,15 @@ public sealed class WireNamesTests
 
     [Fact]
     public void A_domain_rule_is_a_failed_precondition_under_its_own_name()
+    {
+        var e = GrainErrorInterceptor.ToRpcException(DomainRuleException.Precondition(DialogueRules.NotHeldYet, "not yet"));
+
+        Assert.Equal(StatusCode.FailedPrecondition, e!.StatusCode);
+        Assert.Equal(DialogueRules.NotHeldYet, Assert.Single(e.GetRpcStatus()!.GetDetail<PreconditionFailure>()!.Violations).Subject);
+    }
+
+    [Fact]
+    public void An_agreement_rule_is_a_failed_precondition_under_its_own_name_with_its_message()
     {
         var e = GrainErrorInterceptor.ToRpcException(DomainRuleException.Precondition(NewcomerJobTrackRule.Rule, "has 2"));
 

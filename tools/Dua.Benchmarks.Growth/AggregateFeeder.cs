@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dua.Grains;
+using Dua.Domain.Statistics;
 using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 
@@ -43,5 +44,5 @@ public sealed class AggregateFeeder(IGrainFactory grains, int concurrency)
     }
 
     /// <summary>What the county's aggregates hold now.</summary>
-    public Task<RegionStatistics> StatisticsAsync(string regionCode) => _counties[regionCode].GetAsync();
+    public Task<CountyStatistics> StatisticsAsync(string regionCode) => _counties[regionCode].GetAsync();
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Dua.Domain.Agreements;
-using Dua.Grains.Statistics;
+using Dua.Domain.Statistics;
 using Dua.ReferenceData;
 
 namespace Dua.Benchmarks.Growth;
@@ -38,7 +38,7 @@ public sealed class BenchmarkAgreements
             var jobTracks = Enumerable.Range(0, tracks)
                 .Select(_ => new JobTrackFacts(occupations[random.Next(occupations.Count)].Code, Open: true, Places: 20, PlacesTaken: random.Next(21)))
                 .ToImmutableArray();
-            var goal = new Goal("exited_to_work_or_studies_share", Baseline: 0.4, Target: 0.6, new DateOnly(2027, 12, 31), "share");
+            var goal = new GoalFacts("exited_to_work_or_studies_share", Baseline: 0.4, Target: 0.6, new DateOnly(2027, 12, 31), "share");
             return new AgreementFacts(id, Version: 3, kind, AgreementStatus.Signed, [municipality.Code], jobTracks, [goal]);
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dua.Domain.Participants;
-using Dua.Grains.Statistics;
+using Dua.Domain.Statistics;
 using Dua.ReferenceData;
 
 namespace Dua.Benchmarks.Growth;

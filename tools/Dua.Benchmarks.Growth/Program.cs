@@ -146,7 +146,7 @@ static async Task<Dictionary<string, long>> CountedAsync(AggregateFeeder feeder)
 {
     var counties = Dua.ReferenceData.Geography.Sweden.Counties;
     var statistics = await Task.WhenAll(counties.Select(c => feeder.StatisticsAsync(c.Code)));
-    return statistics.ToDictionary(s => s.RegionCode, s => s.Region.Participants.Enrolled, StringComparer.Ordinal);
+    return statistics.ToDictionary(s => s.CountyCode, s => s.County.Participants.Enrolled, StringComparer.Ordinal);
 }
 
 static double LoadAverage() =>

@@ -1,4 +1,4 @@
-using Dua.Grains;
+using Dua.Grains.Placement;
 
 namespace Dua.Benchmarks.Placement;
 

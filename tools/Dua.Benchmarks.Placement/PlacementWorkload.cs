@@ -3,9 +3,9 @@ using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
+using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
-using Dua.Grains;
 using Dua.ReferenceData;
 
 namespace Dua.Benchmarks.Placement;

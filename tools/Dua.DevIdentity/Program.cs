@@ -1,12 +1,15 @@
 using Dua.DevIdentity.Hosting;
+using Dua.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+return await HostProcess.RunAsync("identity provider", () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddDevIdentityOptions();
+    builder.AddDevIdentityServer();
 
-builder.AddDevIdentityOptions();
-builder.AddDevIdentityServer();
-
-var app = builder.Build();
-
-app.UseDevIdentity();
-
-return await app.RunDevIdentityAsync();
+    var app = builder.Build();
+    app.UseDevIdentity();
+    app.MapDefaultEndpoints();
+    return app;
+});

@@ -1,4 +1,5 @@
 using Dua.Security;
+using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -12,10 +13,7 @@ public static class GatewayAuthenticationExtensions
 
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GatewayAuthenticationOptions>()
-            .BindConfiguration(GatewayAuthenticationOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<GatewayAuthenticationOptions>(GatewayAuthenticationOptions.SectionName);
 
         builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();

@@ -47,9 +47,10 @@ public sealed class GrpcResponseCacheMiddleware
         var body = context.Request.BodyReader;
         var read = await body.ReadAtLeastAsync(_maxRequestBytes + 1, context.RequestAborted);
         var message = read.Buffer;
-        if (!read.IsCompleted || message.Length > _maxRequestBytes)
+        // A compressed message is left to the silos: its bytes alone do not say what was asked (grpc-encoding does).
+        if (!read.IsCompleted || message.Length > _maxRequestBytes || message.FirstSpan is [not 0, ..])
         {
-            // Too large to be a question worth keeping: leave the body unread for the forwarder.
+            // Too large to be a question worth keeping, or compressed: leave the body unread for the forwarder.
             body.AdvanceTo(message.Start);
             await _next(context);
             return;

@@ -4,15 +4,19 @@ namespace Dua.Gateway.Limits;
 
 /// <summary>
 /// Bounds on what one call may cost the platform. Bound from <c>Gateway:Limits</c>
-/// (env <c>Gateway__Limits__MaxRequestBytes=1048576</c>, <c>Gateway__Limits__SiloDeadline=00:00:10</c>).
+/// (env <c>Gateway__Limits__MaxMessageBytes=262144</c>, <c>Gateway__Limits__SiloDeadline=00:00:10</c>).
 /// </summary>
 public sealed class GatewayLimitsOptions
 {
     public const string SectionName = "Gateway:Limits";
 
-    /// <summary>The largest request body (all gRPC frames of a call) Kestrel accepts; larger calls are refused.</summary>
+    /// <summary>
+    /// The largest request message passed on to a silo; a larger one is refused before it reaches one. The silos' own
+    /// limit (<c>Silo:MaxReceiveMessageBytes</c>) must be at least this, so that nothing the gateway lets through dies
+    /// at a silo: both default to 256 KiB.
+    /// </summary>
     [Range(1024, 64 * 1024 * 1024)]
-    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
 
     /// <summary>
     /// The longest a unary dua.v1 call may take at a silo: sent as <c>grpc-timeout</c> when the client sent none or a

@@ -14,4 +14,20 @@ public static class GatewayProxyExtensions
             .LoadFromConfig(builder.Configuration.GetSection(SectionName));
         return builder;
     }
+
+    /// <summary>
+    /// YARP's own steps (session affinity, load balancing, passive health checks), then the mapping of forwarding
+    /// failures to gRPC statuses, which the passive health check must see done.
+    /// </summary>
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+            proxy.UseMiddleware<ForwardingFailureMiddleware>();
+        });
+        return app;
+    }
 }

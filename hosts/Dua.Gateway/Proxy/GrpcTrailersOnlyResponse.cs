@@ -8,7 +8,11 @@ namespace Dua.Gateway.Proxy;
 /// </summary>
 public static class GrpcTrailersOnlyResponse
 {
+    public const int Cancelled = 1;
+    public const int DeadlineExceeded = 4;
+    public const int PermissionDenied = 7;
     public const int ResourceExhausted = 8;
+    public const int Internal = 13;
     public const int Unavailable = 14;
     public const int Unauthenticated = 16;
 

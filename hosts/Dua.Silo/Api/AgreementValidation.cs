@@ -90,7 +90,7 @@ public static class AgreementValidation
 
         foreach (var path in paths.Where(p => !AmendablePaths.Contains(p)))
         {
-            validator.Add("update_mask", $"'{path}' cannot be amended; allowed: {string.Join(", ", AmendablePaths)}");
+            validator.Add("update_mask", $"{ErrorBounds.Quote(path)} cannot be amended; allowed: {string.Join(", ", AmendablePaths)}");
         }
 
         // Only the amended parts are checked: the others keep what the agreement has.
@@ -292,7 +292,7 @@ public static class AgreementValidation
         validator.RequireText($"{prefix}.name", track.Name);
         if (Occupations.Ssyk2012.Find(track.OccupationCode) is null)
         {
-            validator.Add($"{prefix}.occupation_code", $"'{track.OccupationCode}' is not an SSYK 2012 unit-group code (four digits, e.g. \"5321\")");
+            validator.Add($"{prefix}.occupation_code", $"{ErrorBounds.Quote(track.OccupationCode)} is not an SSYK 2012 unit-group code (four digits, e.g. \"5321\")");
         }
 
         validator.RequireCount($"{prefix}.employers", track.Employers.Count, 0);

@@ -11,13 +11,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
 {
     public override async Task<ScheduleDialogueResponse> ScheduleDialogue(ScheduleDialogueRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator().RequireRequestId(request.RequestId);
-        validator.RequireRegionCode("region_code", request.RegionCode);
-        validator.RequireDate("date", request.Date);
-        validator.RequireText("venue", request.Venue);
-        validator.OptionalText("title", request.Title);
-        validator.RequireInvitations(request.RegionCode, request.MunicipalityCodes);
-        validator.ThrowIfInvalid();
+        DialogueValidation.Validate(request);
         RequireWrite(context, request.RegionCode, request.MunicipalityCodes);
 
         var dialogue = await Dialogues(request.RegionCode).ScheduleAsync(RequestFingerprint.KeyOf(request), request.MapToDomain());
@@ -26,8 +20,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
 
     public override async Task<RecordDialogueOutcomeResponse> RecordDialogueOutcome(RecordDialogueOutcomeRequest request, ServerCallContext context)
     {
-        new RequestValidator().RequireRequestId(request.RequestId).RequireDialogueId(request.DialogueId)
-            .RequireOutcomeMunicipalities(request.MunicipalityCodes).ThrowIfInvalid();
+        DialogueValidation.Validate(request);
         RequireWrite(context, request.DialogueId[..2], request.MunicipalityCodes);
 
         var dialogue = await DialoguesOf(request.DialogueId).RecordOutcomeAsync(
@@ -37,7 +30,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
 
     public override async Task<GetDialogueResponse> GetDialogue(GetDialogueRequest request, ServerCallContext context)
     {
-        new RequestValidator().RequireDialogueId(request.DialogueId).ThrowIfInvalid();
+        DialogueValidation.Validate(request);
 
         var dialogue = await DialoguesOf(request.DialogueId).GetAsync(request.DialogueId);
         if (dialogue is null)
@@ -59,22 +52,16 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
 
     public override async Task<ListDialoguesResponse> ListDialogues(ListDialoguesRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator().RequireRegionCode("region_code", request.RegionCode);
-        var pageSize = PageSize.Resolve(request.PageSize, validator);
-        var filter = $"{request.RegionCode}/{(request.OnlyOpen ? "open" : "all")}";
-        var after = PageToken.Decode(request.PageToken, filter,
-            key => DialogueId.TryParse(key, out var region, out _) && region == request.RegionCode, validator);
-        validator.ThrowIfInvalid();
+        var (pageSize, afterNumber) = DialogueValidation.Validate(request);
         AreaAccess.RequireCounty(context.GetCaller(), request.RegionCode);
 
-        var afterNumber = DialogueId.TryParse(after, out _, out var number) ? number : 0;
         var dialogues = await Dialogues(request.RegionCode).ListAsync(new DialogueQuery(request.OnlyOpen, afterNumber, pageSize + 1));
 
         var response = new ListDialoguesResponse();
         response.Dialogues.AddRange(dialogues.Take(pageSize).Select(d => d.MapToContract()));
         if (dialogues.Length > pageSize)
         {
-            response.NextPageToken = new PageToken(filter, dialogues[pageSize - 1].Id).Encode();
+            response.NextPageToken = new PageToken(DialogueValidation.ListFilter(request), dialogues[pageSize - 1].Id).Encode();
         }
 
         return response;

@@ -1,3 +1,4 @@
+using Dua.Domain.LabourMarket;
 using Dua.Grains.LabourMarket;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dua.Contracts.V1;

@@ -1,3 +1,4 @@
+using Dua.Domain;
 using Google.Rpc;
 
 namespace Dua.Silo.Api;
@@ -12,6 +13,18 @@ public sealed class RequestValidator
     public RequestValidator Add(string field, string description)
     {
         _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        return this;
+    }
+
+    /// <summary>Adds what a domain rule found, each field named on the wire as <paramref name="wireName"/> gives it (as found, without it).</summary>
+    public RequestValidator Add(IEnumerable<FieldViolation> violations, Func<string, string>? wireName = null)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        foreach (var violation in violations)
+        {
+            Add(wireName?.Invoke(violation.Field) ?? violation.Field, violation.Description);
+        }
+
         return this;
     }
 

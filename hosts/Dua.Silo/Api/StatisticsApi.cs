@@ -1,5 +1,5 @@
 using Dua.Contracts.V1;
-using Dua.ReferenceData;
+using Dua.Domain.Statistics;
 using Dua.Security;
 using Dua.Silo.Security;
 using Dua.Silo.Statistics;
@@ -20,21 +20,15 @@ public sealed class StatisticsApi(
 {
     public override async Task<GetRegionSummaryResponse> GetRegionSummary(GetRegionSummaryRequest request, ServerCallContext context)
     {
-        RequireKnownRegion(request.RegionCode);
+        var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
         var caller = context.GetCaller();
-        AreaAccess.RequireCounty(caller, request.RegionCode);
-        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(request.RegionCode, DisclosureFor(caller)) };
+        AreaAccess.RequireCounty(caller, county.Code);
+        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(county.Code, DisclosureFor(caller)) };
     }
 
     public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
     {
-        new RequestValidator().RequireMunicipalityCode("municipality_code", request.MunicipalityCode).ThrowIfInvalid();
-        if (Geography.Sweden.FindMunicipality(request.MunicipalityCode) is not { } municipality)
-        {
-            ApiErrors.NotFound("dua.v1.Municipality", request.MunicipalityCode);
-            return null!;
-        }
-
+        var municipality = ScbCodes.RequireKnownMunicipality("municipality_code", request.MunicipalityCode);
         var caller = context.GetCaller();
         AreaAccess.RequireMunicipality(caller, municipality.Code);
         return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, DisclosureFor(caller)) };
@@ -56,9 +50,9 @@ public sealed class StatisticsApi(
     public override async Task WatchRegionSummary(
         WatchRegionSummaryRequest request, IServerStreamWriter<WatchRegionSummaryResponse> responseStream, ServerCallContext context)
     {
-        RequireKnownRegion(request.RegionCode);
+        var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
         var caller = context.GetCaller();
-        AreaAccess.RequireCounty(caller, request.RegionCode);
+        AreaAccess.RequireCounty(caller, county.Code);
         var disclosure = DisclosureFor(caller);
         var settings = options.Value;
         var cancellation = context.CancellationToken;
@@ -69,11 +63,11 @@ public sealed class StatisticsApi(
             RegionSummary? current = null;
             try
             {
-                current = await national.GetRegionAsync(request.RegionCode, disclosure);
+                current = await national.GetRegionAsync(county.Code, disclosure);
             }
             catch (Exception e) when (GrainErrorInterceptor.IsTransient(e))
             {
-                logger.LogInformation("Watch of county {RegionCode} waits for its aggregates: {Error}", request.RegionCode, e.GetType().Name);
+                logger.LogInformation("Watch of county {CountyCode} waits for its statistics: {Error}", county.Code, e.GetType().Name);
             }
 
             var now = time.GetUtcNow();
@@ -101,13 +95,4 @@ public sealed class StatisticsApi(
 
     private static bool SameFigures(RegionSummary a, RegionSummary b) =>
         ReferenceEquals(a, b) || SummaryDifferences.Between(a, b).Count == 0;
-
-    private static void RequireKnownRegion(string code)
-    {
-        new RequestValidator().RequireRegionCode("region_code", code).ThrowIfInvalid();
-        if (Geography.Sweden.FindCounty(code) is null)
-        {
-            ApiErrors.NotFound("dua.v1.Region", code);
-        }
-    }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Frozen;
+using Dua.Domain;
 using Dua.Domain.Agreements;
+using Dua.Domain.Dialogues;
 using Dua.Domain.JobTracks;
+using Dua.Domain.LabourMarket;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 
@@ -15,6 +18,9 @@ public static class WireNames
 {
     private static readonly FrozenDictionary<string, string> Entities = new Dictionary<string, string>
     {
+        [KnownAreas.County] = "dua.v1.Region",
+        [KnownAreas.Municipality] = "dua.v1.Municipality",
+        [DialogueRules.Dialogue] = "dua.v1.Dialogue",
         [AgreementSnapshot.Entity] = "dua.v1.Agreement",
         [JobTrack.Entity] = "dua.v1.JobTrack",
         [ParticipantSnapshot.Entity] = "dua.v1.Participant",
@@ -22,6 +28,14 @@ public static class WireNames
 
     private static readonly FrozenDictionary<string, string> Fields = new Dictionary<string, string>
     {
+        [DialogueRules.InvitedMunicipalities] = "municipality_codes",
+        [DialogueRules.OutcomeMunicipalities] = "municipality_codes",
+        [ReportingMonth.Field] = "month",
+        [MonthlyFiguresRules.Unemployed16To64] = "unemployed_16_64",
+        [MonthlyFiguresRules.Unemployed18To24] = "unemployed_18_24",
+        [MonthlyFiguresRules.UnemployedNewcomers] = "unemployed_newcomers",
+        [MonthlyFiguresRules.UnemployedOver12Months] = "unemployed_over_12_months",
+        [MonthlyFiguresRules.UnemploymentRate] = "unemployment_rate",
         [RequestKey.Field] = "request_id",
         [ValidityPeriod.ToField] = "valid_to",
         [AgreementTerms.FocusAreasField] = "focus_areas",
@@ -34,7 +48,7 @@ public static class WireNames
 
     public static string Entity(string domainEntity) => Entities.GetValueOrDefault(domainEntity, domainEntity);
 
-    /// <summary>A field's wire name, keeping an entry's index: "focusAreas[2]" is "focus_areas[2]".</summary>
+    /// <summary>A field's wire name, keeping an entry's index: "invitedMunicipalities[2]" is "municipality_codes[2]".</summary>
     public static string Field(string domainField)
     {
         ArgumentNullException.ThrowIfNull(domainField);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Dua.Contracts.V1;
-using Dua.Grains.Statistics;
+using Dua.Domain.Statistics;
 using Google.Protobuf;
 
 namespace Dua.Silo.Statistics;
@@ -9,11 +9,11 @@ namespace Dua.Silo.Statistics;
 /// One county's statistics as this silo fetched them, with the summaries made from them kept for every caller
 /// until the next fetch: a hot read costs a lookup, not a mapping.
 /// </summary>
-public sealed class CachedRegion(RegionStatistics statistics, long fetchedAt)
+public sealed class CachedRegion(CountyStatistics statistics, long fetchedAt)
 {
     private readonly ConcurrentDictionary<(string? Municipality, Disclosure Disclosure), IMessage> _made = new();
 
-    public RegionStatistics Statistics { get; } = statistics;
+    public CountyStatistics Statistics { get; } = statistics;
 
     /// <summary>Stopwatch timestamp of when the fetch began: the statistics are at least this fresh.</summary>
     public long FetchedAt { get; } = fetchedAt;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Dua.Contracts.V1;
-using Dua.Grains.Statistics;
+using Dua.Domain.Statistics;
 using Dua.ReferenceData;
 using Google.Protobuf;
 
@@ -64,7 +64,7 @@ public sealed class NationalSummaries(RegionStatisticsCache cache)
         public Made(CachedRegion[] regions, Disclosure disclosure)
         {
             From = regions;
-            _national = regions.Aggregate(Tally.Empty, (sum, region) => sum.Plus(region.Statistics.Region));
+            _national = regions.Aggregate(Tally.Empty, (sum, region) => sum.Plus(region.Statistics.County));
             _suppression = new(() => disclosure == Disclosure.Exact
                 ? null
                 : CountrySuppression.Plan([.. regions.Select(r => r.Statistics)], _national));
@@ -91,7 +91,7 @@ public sealed class NationalSummaries(RegionStatisticsCache cache)
                     : statistics.ToMunicipalitySummary(code, Disclosure.Exact);
             });
 
-        private RegionStatistics Statistics(string regionCode) => From.First(r => r.Statistics.RegionCode == regionCode).Statistics;
+        private CountyStatistics Statistics(string regionCode) => From.First(r => r.Statistics.CountyCode == regionCode).Statistics;
 
         private GetNationalSummaryResponse MakeResponse(Disclosure disclosure)
         {
@@ -99,7 +99,7 @@ public sealed class NationalSummaries(RegionStatisticsCache cache)
             var asOf = From.Min(r => r.Statistics.AsOf);
             var summary = _suppression.Value is { } plan ? _national.ToSummary(asOf, plan.National) : _national.ToSummary(asOf, disclosure);
             var response = new GetNationalSummaryResponse { Summary = summary };
-            response.Regions.AddRange(From.Select(r => _suppression.Value is null ? r.Region(disclosure) : Region(r.Statistics.RegionCode)));
+            response.Regions.AddRange(From.Select(r => _suppression.Value is null ? r.Region(disclosure) : Region(r.Statistics.CountyCode)));
             return response;
         }
     }

@@ -1,154 +1,189 @@
-using Dua.Contracts.V1;
+using Dua.Domain.LabourMarket;
+using Dua.Domain.Statistics;
 using Dua.Grains;
-using Dua.Grains.Statistics;
 using Dua.ReferenceData;
 using Google.Protobuf.WellKnownTypes;
-using Model = Dua.Domain.Participants;
+using V1 = Dua.Contracts.V1;
 
 namespace Dua.Silo.Statistics;
 
-/// <summary>Turns tallies into dua.v1 summaries: the derived figures (shares, medians, top lists, monthly sums) are made here.</summary>
+/// <summary>
+/// Turns the domain's statistics into dua.v1 summaries, in one place. Every figure (shares, medians, top lists,
+/// monthly sums, goal progress, what is withheld) is the domain's (<see cref="AreaSummary"/>,
+/// <see cref="GoalProgress"/>); this adds only names from the code lists. Enums share their numbers with the
+/// contract's (pinned by a test), so they map by cast.
+/// </summary>
 public static class SummaryMapping
 {
-    private const int TopOccupations = 5;
-
-    private static readonly Model.ExitOutcome[] Outcomes =
-        [.. System.Enum.GetValues<Model.ExitOutcome>().Where(o => o != Model.ExitOutcome.Unspecified)];
-
-    private static readonly Model.ExitOutcome[] WorkOrStudies =
-        [Model.ExitOutcome.Employment, Model.ExitOutcome.SubsidisedEmployment, Model.ExitOutcome.RegularStudies];
-
-    public static Summary ToSummary(this Tally tally, DateTimeOffset asOf, Disclosure disclosure) =>
-        tally.ToSummary(asOf, AreaPersonCounts.Alone(tally, disclosure));
+    public static V1.Summary ToSummary(this Tally tally, DateTimeOffset asOf, Disclosure disclosure) =>
+        AreaSummary.Of(tally, asOf, disclosure).MapToContract();
 
     /// <summary>The summary of a tally, showing its person counts as <paramref name="counts"/> decided.</summary>
-    public static Summary ToSummary(this Tally tally, DateTimeOffset asOf, AreaPersonCounts counts)
-    {
-        ArgumentNullException.ThrowIfNull(tally);
-        ArgumentNullException.ThrowIfNull(counts);
-        var summary = new Summary
-        {
-            AsOf = Timestamp.FromDateTimeOffset(asOf),
-            MunicipalityCount = tally.Municipalities,
-            YouthCoverage = Coverage(tally.YouthCovered, tally.Municipalities),
-            NewcomerCoverage = Coverage(tally.NewcomersCovered, tally.Municipalities),
-            JobTracks = JobTracks(tally.JobTracks, counts),
-            Participants = Participants(tally.Participants, counts),
-            LabourMarket = LabourMarketTotalsMapping.Summarise(tally.LabourMarket),
-            OpenDialogues = tally.OpenDialogues,
-        };
-        summary.Agreements.AddRange(tally.Agreements.Select(a => new AgreementCount
-        {
-            Kind = (AgreementKind)a.Kind,
-            Status = (AgreementStatus)a.Status,
-            Count = a.Count,
-        }));
-        return summary;
-    }
+    public static V1.Summary ToSummary(this Tally tally, DateTimeOffset asOf, AreaPersonCounts counts) =>
+        AreaSummary.Of(tally, asOf, counts).MapToContract();
 
-    public static RegionSummary ToRegionSummary(this RegionStatistics statistics, Disclosure disclosure)
+    public static V1.RegionSummary ToRegionSummary(this CountyStatistics statistics, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        return statistics.ToRegionSummary(AreaPersonCounts.Alone(statistics.Region, disclosure));
+        return statistics.ToRegionSummary(AreaPersonCounts.Alone(statistics.County, disclosure));
     }
 
-    public static RegionSummary ToRegionSummary(this RegionStatistics statistics, AreaPersonCounts counts)
+    public static V1.RegionSummary ToRegionSummary(this CountyStatistics statistics, AreaPersonCounts counts)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        return new RegionSummary
+        return new V1.RegionSummary
         {
-            RegionCode = statistics.RegionCode,
-            RegionName = Geography.Sweden.FindCounty(statistics.RegionCode)?.Name ?? "",
-            Summary = statistics.Region.ToSummary(statistics.AsOf, counts),
+            RegionCode = statistics.CountyCode,
+            RegionName = Geography.Sweden.FindCounty(statistics.CountyCode)?.Name ?? "",
+            Summary = statistics.County.ToSummary(statistics.AsOf, counts),
         };
     }
 
-    public static MunicipalitySummary ToMunicipalitySummary(this RegionStatistics statistics, string municipalityCode, Disclosure disclosure)
+    public static V1.MunicipalitySummary ToMunicipalitySummary(this CountyStatistics statistics, string municipalityCode, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         return statistics.ToMunicipalitySummary(municipalityCode, AreaPersonCounts.Alone(statistics.Municipalities[municipalityCode], disclosure));
     }
 
-    public static MunicipalitySummary ToMunicipalitySummary(this RegionStatistics statistics, string municipalityCode, AreaPersonCounts counts)
+    /// <summary>A municipality's summary with the progress of the goals of the agreements in force there.</summary>
+    public static V1.MunicipalitySummary ToMunicipalitySummary(this CountyStatistics statistics, string municipalityCode, AreaPersonCounts counts)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var tally = statistics.Municipalities[municipalityCode];
-        var summary = tally.ToSummary(statistics.AsOf, counts);
-        var result = new MunicipalitySummary
+        var summary = AreaSummary.Of(tally, statistics.AsOf, counts);
+        var result = new V1.MunicipalitySummary
         {
             MunicipalityCode = municipalityCode,
             MunicipalityName = Geography.Sweden.FindMunicipality(municipalityCode)?.Name ?? "",
-            RegionCode = statistics.RegionCode,
-            Summary = summary,
+            RegionCode = statistics.CountyCode,
+            Summary = summary.MapToContract(),
         };
         var today = SwedishCalendar.DateAt(statistics.AsOf);
-        foreach (var goal in statistics.Goals.GetValueOrDefault(municipalityCode, []))
-        {
-            result.Goals.Add(GoalMetrics.Progress(goal, summary, tally, today));
-        }
-
+        result.Goals.AddRange(statistics.Goals.GetValueOrDefault(municipalityCode, [])
+            .Select(goal => GoalProgress.Of(goal, summary, tally, today).MapToContract()));
         return result;
     }
 
-    private static Coverage Coverage(int covered, int municipalities) => new()
+    public static V1.Summary MapToContract(this AreaSummary s)
     {
-        Municipalities = covered,
-        Share = municipalities == 0 ? 0 : (double)covered / municipalities,
-    };
+        ArgumentNullException.ThrowIfNull(s);
+        var summary = new V1.Summary
+        {
+            AsOf = Timestamp.FromDateTimeOffset(s.AsOf),
+            MunicipalityCount = s.MunicipalityCount,
+            YouthCoverage = s.YouthCoverage.MapToContract(),
+            NewcomerCoverage = s.NewcomerCoverage.MapToContract(),
+            JobTracks = s.JobTracks.MapToContract(),
+            Participants = s.Participants.MapToContract(),
+            LabourMarket = s.LabourMarket.MapToContract(),
+            OpenDialogues = s.OpenDialogues,
+        };
+        summary.Agreements.AddRange(s.Agreements.Select(a => new V1.AgreementCount
+        {
+            Kind = (V1.AgreementKind)a.Kind,
+            Status = (V1.AgreementStatus)a.Status,
+            Count = a.Count,
+        }));
+        return summary;
+    }
 
-    private static JobTrackSummary JobTracks(JobTrackTally tracks, AreaPersonCounts counts)
+    public static V1.GoalProgress MapToContract(this GoalProgress p)
     {
-        var summary = new JobTrackSummary
+        ArgumentNullException.ThrowIfNull(p);
+        var goal = p.Goal.Goal;
+        var progress = new V1.GoalProgress
+        {
+            AgreementId = p.Goal.AgreementId,
+            Kind = (V1.AgreementKind)p.Goal.Kind,
+            Goal = new V1.Goal
+            {
+                Metric = goal.Metric,
+                Target = goal.Target,
+                TargetDate = goal.TargetDate.ToString(Api.AgreementMapping.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
+                Unit = goal.Unit,
+            },
+            DaysToTarget = p.DaysToTarget,
+        };
+        if (goal.Baseline is { } baseline)
+        {
+            progress.Goal.Baseline = baseline;
+        }
+
+        if (p.Current is { } current)
+        {
+            progress.Current = current;
+        }
+
+        if (p.Progress is { } value)
+        {
+            progress.Progress = value;
+        }
+
+        return progress;
+    }
+
+    private static V1.Coverage MapToContract(this Coverage c) => new() { Municipalities = c.Municipalities, Share = c.Share };
+
+    private static V1.JobTrackSummary MapToContract(this JobTrackSummary tracks)
+    {
+        var summary = new V1.JobTrackSummary
         {
             Count = tracks.Count,
             Open = tracks.Open,
             Places = tracks.Places,
-            PlacesTaken = Count(counts, AreaPersonCounts.PlacesTaken),
+            PlacesTaken = tracks.PlacesTaken.MapToContract(),
         };
-        summary.TopOccupations.AddRange(tracks.Occupations
-            .OrderByDescending(o => o.JobTracks).ThenByDescending(o => o.Places).ThenBy(o => o.OccupationCode, StringComparer.Ordinal)
-            .Take(TopOccupations)
-            .Select(o => new OccupationCount
-            {
-                OccupationCode = o.OccupationCode,
-                OccupationName = Occupations.Ssyk2012.Find(o.OccupationCode)?.Name ?? "",
-                JobTracks = o.JobTracks,
-                Places = o.Places,
-            }));
-        return summary;
-    }
-
-    private static ParticipantSummary Participants(ParticipantTally participants, AreaPersonCounts counts)
-    {
-        var exited = participants.Exited;
-        var summary = new ParticipantSummary
+        summary.TopOccupations.AddRange(tracks.TopOccupations.Select(o => new V1.OccupationCount
         {
-            Enrolled = Count(counts, AreaPersonCounts.Enrolled),
-            InModule1 = Count(counts, AreaPersonCounts.InModule1),
-            InModule2 = Count(counts, AreaPersonCounts.InModule2),
-            InModule3 = Count(counts, AreaPersonCounts.InModule3),
-            Exited = Count(counts, AreaPersonCounts.Exited),
-        };
-        summary.ExitsByOutcome.AddRange(Outcomes.Select(o => new OutcomeCount
-        {
-            Outcome = (ExitOutcome)o,
-            Count = Count(counts, AreaPersonCounts.Exit((int)o)),
+            OccupationCode = o.OccupationCode,
+            OccupationName = Occupations.Ssyk2012.Find(o.OccupationCode)?.Name ?? "",
+            JobTracks = o.JobTracks,
+            Places = o.Places,
         }));
-        if (exited > 0)
-        {
-            // A share times the shown exits would give its numerator away, so it is withheld with any count it
-            // derives from, as is the median with the exits.
-            var toWorkOrStudies = participants.ExitedTo(WorkOrStudies);
-            var exitsWithheld = counts[AreaPersonCounts.Exited].Withheld;
-            var shareWithheld = exitsWithheld || PersonCounts.Withholds(toWorkOrStudies, counts.Disclosure)
-                || WorkOrStudies.Any(o => counts[AreaPersonCounts.Exit((int)o)].Withheld);
-            summary.ExitedToWorkOrStudies = PersonCounts.Figure((double)toWorkOrStudies / exited, shareWithheld);
-            summary.MedianDaysToExit = PersonCounts.Figure(participants.MedianDaysToExit()!.Value, exitsWithheld);
-        }
-
         return summary;
     }
 
-    private static PersonCount Count(AreaPersonCounts counts, int slot) =>
-        PersonCounts.Count(counts[slot].Value, counts[slot].Withheld);
+    private static V1.ParticipantSummary MapToContract(this ParticipantSummary p)
+    {
+        var summary = new V1.ParticipantSummary
+        {
+            Enrolled = p.Enrolled.MapToContract(),
+            InModule1 = p.InModule1.MapToContract(),
+            InModule2 = p.InModule2.MapToContract(),
+            InModule3 = p.InModule3.MapToContract(),
+            Exited = p.Exited.MapToContract(),
+            ExitedToWorkOrStudies = p.ExitedToWorkOrStudies?.MapToContract(),
+            MedianDaysToExit = p.MedianDaysToExit?.MapToContract(),
+        };
+        summary.ExitsByOutcome.AddRange(p.ExitsByOutcome.Select(o => new V1.OutcomeCount
+        {
+            Outcome = (V1.ExitOutcome)o.Outcome,
+            Count = o.Count.MapToContract(),
+        }));
+        return summary;
+    }
+
+    private static V1.LabourMarketSummary MapToContract(this LabourMarketSummary l) => new()
+    {
+        Month = l.Month is { } month ? ReportingMonth.ToText(month) : "",
+        MunicipalitiesReported = l.MunicipalitiesReported,
+        Totals = l.Totals.MapToContract(),
+        MunicipalitiesCompared = l.MunicipalitiesCompared,
+        PreviousMonth = l.PreviousMonth?.MapToContract(),
+        Change = l.Change?.MapToContract(),
+    };
+
+    private static V1.LabourMarketTotals MapToContract(this LabourMarketTotals t) => new()
+    {
+        Unemployed1664 = t.Unemployed16To64,
+        Unemployed1824 = t.Unemployed18To24,
+        UnemployedNewcomers = t.UnemployedNewcomers,
+        UnemployedOver12Months = t.UnemployedOver12Months,
+    };
+
+    private static V1.PersonCount MapToContract(this PersonCount c) =>
+        c.Withheld ? new V1.PersonCount { Suppressed = true } : new V1.PersonCount { Value = c.Value };
+
+    private static V1.PersonFigure MapToContract(this PersonFigure f) =>
+        f.Withheld ? new V1.PersonFigure { Suppressed = true } : new V1.PersonFigure { Value = f.Value };
 }

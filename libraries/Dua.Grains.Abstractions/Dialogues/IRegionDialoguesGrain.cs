@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dua.Domain.Requests;
+using Dua.Domain.Statistics;
 
 namespace Dua.Grains.Dialogues;
 
@@ -22,7 +23,7 @@ public interface IRegionDialoguesGrain : IGrainWithStringKey
     [Alias("List")]
     Task<ImmutableArray<DialogueSnapshot>> ListAsync(DialogueQuery query);
 
-    /// <summary>What the county's aggregates need of its dialogues.</summary>
+    /// <summary>What the county's statistics need of its dialogues.</summary>
     [Alias("GetFacts")]
-    Task<Statistics.DialogueFacts> GetFactsAsync();
+    Task<DialogueFacts> GetFactsAsync();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dua.Domain.Requests;
+using Dua.Domain.Statistics;
 
 namespace Dua.Grains.LabourMarket;
 
@@ -23,5 +24,5 @@ public interface ILabourMarketGrain : IGrainWithStringKey
 
     /// <summary>What the county's aggregates need of this municipality's reports.</summary>
     [Alias("GetFacts")]
-    Task<Statistics.LabourMarketFacts> GetFactsAsync();
+    Task<LabourMarketFacts> GetFactsAsync();
 }

@@ -1,7 +1,9 @@
+using Dua.Domain.Statistics;
+
 namespace Dua.Grains.Statistics;
 
 /// <summary>
-/// One county's live aggregates (keyed by <see cref="GrainKeys.RegionStatistics"/>). It is fed the facts of every
+/// One county's live statistics (keyed by <see cref="GrainKeys.RegionStatistics"/>). It is fed the facts of every
 /// change before that change is acknowledged, keeps them in memory only, and counts them again from the
 /// authoritative grains whenever it is activated, so that a lost activation loses nothing. Facts carry versions:
 /// feeding the same or older facts again changes nothing.
@@ -21,9 +23,9 @@ public interface IRegionStatisticsGrain : IGrainWithStringKey
     [Alias("RecordDialogues")]
     Task RecordDialoguesAsync(DialogueFacts facts);
 
-    /// <summary>The aggregates as they stand now.</summary>
+    /// <summary>The county's counts as they stand now.</summary>
     [Alias("Get")]
-    Task<RegionStatistics> GetAsync();
+    Task<CountyStatistics> GetAsync();
 
     /// <summary>Counts the county again from the authoritative grains; with <paramref name="repair"/>, takes the recount in.</summary>
     [Alias("Recount")]

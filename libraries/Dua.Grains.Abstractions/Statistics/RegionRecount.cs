@@ -1,10 +1,10 @@
-using System.Collections.Immutable;
+using Dua.Domain.Statistics;
 
 namespace Dua.Grains.Statistics;
 
-/// <summary>The live aggregates of a county next to a recount from the authoritative state.</summary>
+/// <summary>The live counts of a county next to a recount from the authoritative state.</summary>
 [GenerateSerializer, Immutable, Alias("dua.RegionRecount")]
 public sealed record RegionRecount(
-    [property: Id(0)] RegionStatistics Live,
-    [property: Id(1)] RegionStatistics Recount,
+    [property: Id(0)] CountyStatistics Live,
+    [property: Id(1)] CountyStatistics Recount,
     [property: Id(2)] bool Repaired);

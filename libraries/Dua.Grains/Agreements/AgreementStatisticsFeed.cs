@@ -10,5 +10,5 @@ namespace Dua.Grains.Agreements;
 internal sealed class AgreementStatisticsFeed(IGrainFactory grains)
 {
     public Task RecordAsync(AgreementSnapshot agreement) =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(AgreementFacts.Of(agreement));
+        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(StatisticsFacts.Of(agreement));
 }

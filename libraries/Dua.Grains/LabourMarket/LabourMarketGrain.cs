@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
+using Dua.Domain;
+using Dua.Domain.LabourMarket;
 using Dua.Domain.Requests;
+using Dua.Domain.Statistics;
 using Dua.Grains.LabourMarket;
 using Dua.Grains.Statistics;
-using Dua.ReferenceData;
 
 namespace Dua.Grains;
 
 /// <summary>
 /// One municipality's monthly unemployment figures. Reporting a month again replaces its figures (a correction);
-/// a report is written with its request id before it is acknowledged, so a retry never applies twice.
+/// a report is written with its request id before it is acknowledged, so a retry never applies twice. Which months
+/// and figures may be reported is the domain's to say.
 /// </summary>
 public sealed class LabourMarketGrain(
     [PersistentState("labour-market", StorageNames.Platform)] IPersistentState<LabourMarketState> state,
@@ -20,23 +23,20 @@ public sealed class LabourMarketGrain(
     public async Task<MonthlyReport> ReportAsync(RequestKey request, DateOnly month, MonthlyFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        RequireKnownMunicipality();
+        KnownAreas.RequireMunicipality(MunicipalityCode);
         if (state.State.Requests.IsReplay(request) && state.State.Months.TryGetValue(month, out var reported))
         {
-            // The month as it stands: a later correction under another request id wins. The aggregates are fed
+            // The month as it stands: a later correction under another request id wins. The statistics are fed
             // again, in case the first attempt's write landed and its feed did not.
             await FeedStatisticsAsync();
             return reported;
         }
 
-        RequireReportableMonth(month);
-        if (figures.Violations().FirstOrDefault() is ({ } field, { } description))
-        {
-            throw DomainException.InvalidField(field, description);
-        }
+        ReportingMonth.RequireReportable(month, SwedishCalendar.Today());
+        figures.RequirePossible();
 
         var existing = state.State.Months.GetValueOrDefault(month);
-        var report = existing is not null && existing.Figures == figures
+        var report = existing is not null && existing.Figures.SameAs(figures)
             ? existing // The same figures again change nothing, but the request id is still remembered.
             : new MonthlyReport(MunicipalityCode, month, figures, (existing?.Revision ?? 0) + 1, DateTimeOffset.UtcNow);
         await SaveAsync(request, report);
@@ -46,14 +46,14 @@ public sealed class LabourMarketGrain(
 
     public Task<MonthlyReport?> GetAsync(DateOnly month)
     {
-        RequireKnownMunicipality();
+        KnownAreas.RequireMunicipality(MunicipalityCode);
         return Task.FromResult(state.State.Months.GetValueOrDefault(month));
     }
 
     public Task<ImmutableArray<MonthlyReport>> ListAsync(MonthlyReportQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        RequireKnownMunicipality();
+        KnownAreas.RequireMunicipality(MunicipalityCode);
         return Task.FromResult(state.State.Months.Values
             .Where(r => (query.From is not { } from || r.Month >= from)
                 && (query.To is not { } to || r.Month <= to)
@@ -66,10 +66,10 @@ public sealed class LabourMarketGrain(
     public Task<LabourMarketFacts> GetFactsAsync() => Task.FromResult(Facts());
 
     // Every report adds one to some month's revision, so their sum orders this municipality's facts.
-    private LabourMarketFacts Facts() => new(
+    private LabourMarketFacts Facts() => LabourMarketFacts.Of(
         MunicipalityCode,
         state.State.Months.Values.Sum(r => (long)r.Revision),
-        [.. state.State.Months.Values.OrderByDescending(r => r.Month).Take(LabourMarketFacts.MonthsKept)]);
+        state.State.Months.Values.Select(r => new ReportedMonth(r.Month, r.Figures)));
 
     private Task FeedStatisticsAsync() =>
         grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(MunicipalityCode[..2])).RecordLabourMarketAsync(Facts());
@@ -79,32 +79,5 @@ public sealed class LabourMarketGrain(
         state.State.Months[report.Month] = report;
         state.State.Requests.Record(request);
         await state.WriteOrReloadAsync(this);
-    }
-
-    private static void RequireReportableMonth(DateOnly month)
-    {
-        if (month.Day != 1)
-        {
-            throw new ArgumentException($"A month is given as its first day, not {month:yyyy-MM-dd}.", nameof(month));
-        }
-
-        if (month < ReportingMonth.Earliest)
-        {
-            throw DomainException.InvalidField("month", $"must not be before {ReportingMonth.ToText(ReportingMonth.Earliest)}");
-        }
-
-        var current = ReportingMonth.Of(SwedishCalendar.Today());
-        if (month > current)
-        {
-            throw DomainException.InvalidField("month", $"must not be after the current month ({ReportingMonth.ToText(current)}): figures are reported for months that have begun");
-        }
-    }
-
-    private void RequireKnownMunicipality()
-    {
-        if (Geography.Sweden.FindMunicipality(MunicipalityCode) is null)
-        {
-            throw DomainException.NotFound("dua.v1.Municipality", $"Municipality '{MunicipalityCode}' was not found.");
-        }
     }
 }

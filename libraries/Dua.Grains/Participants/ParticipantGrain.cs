@@ -78,7 +78,7 @@ public sealed class ParticipantGrain(
     // first attempt's write landed and its feed did not.
     private Task FeedStatisticsAsync(ParticipantSnapshot participant) =>
         grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(AgreementIdFormat.CountyOf(participant.AgreementId)))
-            .RecordParticipantAsync(ParticipantFacts.Of(participant));
+            .RecordParticipantAsync(StatisticsFacts.Of(participant));
 
     private async Task SaveAsync(RequestKey request, ParticipantSnapshot participant)
     {

@@ -1,4 +1,5 @@
 using Dua.Domain.Participants;
+using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
 using Dua.Grains.Dialogues;
 using Dua.Grains.LabourMarket;
@@ -17,10 +18,10 @@ internal static class RegionFactsReader
     // Participants read at once: enough to overlap storage reads, few enough not to flood a silo.
     private const int ParticipantBatch = 256;
 
-    public static async Task<RegionFacts> ReadAsync(IGrainFactory grains, string regionCode)
+    public static async Task<CountyFacts> ReadAsync(IGrainFactory grains, string countyCode)
     {
-        var facts = new RegionFacts(regionCode);
-        var entries = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(regionCode)).ListAgreementsAsync();
+        var facts = new CountyFacts(countyCode);
+        var entries = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(countyCode)).ListAgreementsAsync();
         foreach (var entry in entries)
         {
             var agreement = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(entry.AgreementId)).GetAsync();
@@ -29,7 +30,7 @@ internal static class RegionFactsReader
                 continue;
             }
 
-            facts.Apply(AgreementFacts.Of(agreement));
+            facts.Apply(StatisticsFacts.Of(agreement));
             for (var bucket = 0; bucket <= agreement.ParticipantsAdmitted / IAgreementRosterGrain.BucketSize; bucket++)
             {
                 var ids = await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(agreement.Id, bucket)).ListAsync();
@@ -38,20 +39,20 @@ internal static class RegionFactsReader
                     var participants = await Task.WhenAll(batch.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
                     foreach (var participant in participants.OfType<ParticipantSnapshot>())
                     {
-                        facts.Apply(ParticipantFacts.Of(participant));
+                        facts.Apply(StatisticsFacts.Of(participant));
                     }
                 }
             }
         }
 
-        var labourMarket = await Task.WhenAll(Geography.Sweden.MunicipalitiesIn(regionCode)
+        var labourMarket = await Task.WhenAll(Geography.Sweden.MunicipalitiesIn(countyCode)
             .Select(m => grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(m.Code)).GetFactsAsync()));
         foreach (var municipality in labourMarket.Where(m => m.LatestMonths.Length > 0))
         {
             facts.Apply(municipality);
         }
 
-        facts.Apply(await grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode)).GetFactsAsync());
+        facts.Apply(await grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(countyCode)).GetFactsAsync());
         return facts;
     }
 }

@@ -1,29 +1,33 @@
+using System.Diagnostics;
+using Dua.Domain;
+using Dua.Domain.Statistics;
 using Dua.ReferenceData;
-using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace Dua.Grains.Statistics;
 
 /// <summary>
-/// One county's live aggregates, in memory. On activation it counts the county from the authoritative grains in
-/// the background while it already takes in new facts; reads wait for that count. Reentrant, so that the count's
-/// own grain calls never block the writes feeding it; everything still runs on the activation's one thread.
-/// It stays active: counting again is the costly part, and one activation per county is small.
+/// One county's live statistics, in memory: the county's facts (<see cref="CountyFacts"/>), which decide the
+/// counts. On activation it counts the county from the authoritative grains in the background while it already
+/// takes in new facts; reads wait for that count. Reentrant, so that the count's own grain calls never block the
+/// writes feeding it; everything still runs on the activation's one thread. It stays active: counting again is
+/// the costly part, and one activation per county is small.
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class RegionStatisticsGrain(IGrainFactory grains, ILogger<RegionStatisticsGrain> logger) : Grain, IRegionStatisticsGrain
 {
-    private RegionFacts _live = null!;
+    private CountyFacts _live = null!;
     private Task _counted = Task.CompletedTask;
-    private RegionStatistics? _snapshot;
+    private CountyStatistics? _snapshot;
 
-    private string RegionCode => this.GetPrimaryKeyString()[GrainKeys.RegionStatisticsPrefix.Length..];
+    private string CountyCode => this.GetPrimaryKeyString()[GrainKeys.RegionStatisticsPrefix.Length..];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _live = new RegionFacts(RegionCode);
-        if (Geography.Sweden.FindCounty(RegionCode) is not null)
+        _live = new CountyFacts(CountyCode);
+        if (Geography.Sweden.FindCounty(CountyCode) is not null)
         {
             _counted = CountAsync();
         }
@@ -55,18 +59,18 @@ public sealed class RegionStatisticsGrain(IGrainFactory grains, ILogger<RegionSt
         return Task.CompletedTask;
     }
 
-    public async Task<RegionStatistics> GetAsync()
+    public async Task<CountyStatistics> GetAsync()
     {
-        RequireKnownCounty();
+        KnownAreas.RequireCounty(CountyCode);
         await CountedAsync();
         return Snapshot();
     }
 
     public async Task<RegionRecount> RecountAsync(bool repair)
     {
-        RequireKnownCounty();
+        KnownAreas.RequireCounty(CountyCode);
         await CountedAsync();
-        var recount = await RegionFactsReader.ReadAsync(grains, RegionCode);
+        var recount = await RegionFactsReader.ReadAsync(grains, CountyCode);
         var now = DateTimeOffset.UtcNow;
         var live = Snapshot();
         if (repair)
@@ -77,7 +81,7 @@ public sealed class RegionStatisticsGrain(IGrainFactory grains, ILogger<RegionSt
         return new RegionRecount(live, recount.Snapshot(now), repair);
     }
 
-    private RegionStatistics Snapshot()
+    private CountyStatistics Snapshot()
     {
         var now = DateTimeOffset.UtcNow;
         if (_snapshot is null || _snapshot.Version != _live.Changes)
@@ -86,14 +90,6 @@ public sealed class RegionStatisticsGrain(IGrainFactory grains, ILogger<RegionSt
         }
 
         return _snapshot with { AsOf = now };
-    }
-
-    private void RequireKnownCounty()
-    {
-        if (Geography.Sweden.FindCounty(RegionCode) is null)
-        {
-            throw DomainException.NotFound("dua.v1.Region", $"County '{RegionCode}' was not found.");
-        }
     }
 
     // A count that failed (a silo lost mid-way) is started again by the next read.
@@ -109,17 +105,17 @@ public sealed class RegionStatisticsGrain(IGrainFactory grains, ILogger<RegionSt
 
     private async Task CountAsync()
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            var counted = await RegionFactsReader.ReadAsync(grains, RegionCode);
+            var counted = await RegionFactsReader.ReadAsync(grains, CountyCode);
             _live.Merge(counted);
-            logger.LogInformation("County {RegionCode} counted: {Participants} participants in {Elapsed:0.0} s",
-                RegionCode, counted.ParticipantCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            logger.LogInformation("County {CountyCode} counted: {Participants} participants in {Elapsed:0.0} s",
+                CountyCode, counted.ParticipantCount, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Counting county {RegionCode} failed; the next read tries again", RegionCode);
+            logger.LogWarning(e, "Counting county {CountyCode} failed; the next read tries again", CountyCode);
             throw;
         }
     }

@@ -1,8 +1,10 @@
+using System.Net;
 using Dua.DevIdentity.Callers;
 using Dua.DevIdentity.Clients;
 using Dua.DevIdentity.Endpoints;
 using Dua.DevIdentity.Keys;
 using Dua.DevIdentity.Storage;
+using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,24 +15,24 @@ namespace Dua.DevIdentity.Hosting;
 /// <summary>The provider's wiring: its settings, where it listens, OpenIddict, the session cookie and its storage.</summary>
 public static class DevIdentityHostingExtensions
 {
-    /// <summary>Exit code when the configuration is invalid (the reason is logged, naming the setting).</summary>
-    public const int InvalidConfigurationExitCode = 2;
-
     // Cookies are scoped by host, not by port: on 127.0.0.1 the web app sees these too, so they carry names of their own.
     public const string SessionCookie = "dua-devidentity-session";
     public const string AntiforgeryCookie = "dua-devidentity-antiforgery";
 
     public static WebApplicationBuilder AddDevIdentityOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DevIdentityOptions>()
-            .BindConfiguration(DevIdentityOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddValidatedOptions<DevIdentityOptions>(DevIdentityOptions.SectionName);
 
         // The issuer is the address it listens on, so the one setting decides both.
         var url = builder.Configuration[$"{DevIdentityOptions.SectionName}:{nameof(DevIdentityOptions.Url)}"] ?? new DevIdentityOptions().Url;
         builder.WebHost.UseUrls(url);
+        builder.RequirePorts(services =>
+        {
+            var issuer = services.GetRequiredService<IOptions<DevIdentityOptions>>().Value.Issuer;
+            return IPAddress.TryParse(issuer.Host.Trim('[', ']'), out var address)
+                ? [new RequiredPort($"{DevIdentityOptions.SectionName}:{nameof(DevIdentityOptions.Url)}", address, issuer.Port)]
+                : [];
+        });
         return builder;
     }
 
@@ -112,22 +114,5 @@ public static class DevIdentityHostingExtensions
         app.MapSignInPage();
         app.MapSigningKeyEndpoints();
         return app;
-    }
-
-    /// <summary>Runs the provider; an invalid configuration ends it with one line naming the settings, and exit code 2.</summary>
-    public static async Task<int> RunDevIdentityAsync(this WebApplication app)
-    {
-        try
-        {
-            _ = app.Services.GetRequiredService<IOptions<DevIdentityOptions>>().Value;
-            await app.RunAsync();
-            return 0;
-        }
-        catch (OptionsValidationException e)
-        {
-            app.Logger.LogCritical("Invalid identity provider configuration: {Problems}", string.Join(" ", e.Failures));
-            await app.DisposeAsync();
-            return InvalidConfigurationExitCode;
-        }
     }
 }

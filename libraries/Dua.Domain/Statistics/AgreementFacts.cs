@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Dua.Domain.Agreements;
+
+namespace Dua.Domain.Statistics;
+
+/// <summary>What a county's statistics need of one agreement; <see cref="Version"/> orders the facts of one agreement.</summary>
+public sealed record AgreementFacts(
+    string AgreementId,
+    long Version,
+    AgreementKind Kind,
+    AgreementStatus Status,
+    ImmutableArray<string> MunicipalityCodes,
+    ImmutableArray<JobTrackFacts> JobTracks,
+    ImmutableArray<GoalFacts> Goals)
+{
+    /// <summary>A signed agreement is in force: it covers its municipalities, and its job tracks and goals count.</summary>
+    public bool InForce => Status == AgreementStatus.Signed;
+}
