@@ -23,7 +23,7 @@ public sealed class StatisticsApi(
         RequireKnownRegion(request.RegionCode);
         var caller = context.GetCaller();
         AreaAccess.RequireCounty(caller, request.RegionCode);
-        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(request.RegionCode, DisclosureFor(caller)) };
+        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(request.RegionCode, PersonCounts.DisclosureFor(caller)) };
     }
 
     public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
@@ -37,14 +37,14 @@ public sealed class StatisticsApi(
 
         var caller = context.GetCaller();
         AreaAccess.RequireMunicipality(caller, municipality.Code);
-        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, DisclosureFor(caller)) };
+        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, PersonCounts.DisclosureFor(caller)) };
     }
 
     public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         AreaAccess.RequireCountry(caller);
-        return national.GetAsync(DisclosureFor(caller));
+        return national.GetAsync(PersonCounts.DisclosureFor(caller));
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class StatisticsApi(
         RequireKnownRegion(request.RegionCode);
         var caller = context.GetCaller();
         AreaAccess.RequireCounty(caller, request.RegionCode);
-        var disclosure = DisclosureFor(caller);
+        var disclosure = PersonCounts.DisclosureFor(caller);
         var settings = options.Value;
         var cancellation = context.CancellationToken;
         RegionSummary? sent = null;
@@ -94,10 +94,6 @@ public sealed class StatisticsApi(
             }
         }
     }
-
-    /// <summary>Regional offices read aggregates for people they must not be able to single out.</summary>
-    private static Disclosure DisclosureFor(Caller caller) =>
-        caller.IsRegionalOffice ? Disclosure.SuppressSmallCounts : Disclosure.Exact;
 
     private static bool SameFigures(RegionSummary a, RegionSummary b) =>
         ReferenceEquals(a, b) || SummaryDifferences.Between(a, b).Count == 0;

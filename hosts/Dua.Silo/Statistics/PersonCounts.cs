@@ -13,6 +13,28 @@ public static class PersonCounts
     /// <summary>The smallest non-zero count shown to callers who see small counts suppressed.</summary>
     public const int SmallestShown = 5;
 
+    /// <summary>Regional offices read aggregates for people they must not be able to single out.</summary>
+    public static Disclosure DisclosureFor(Dua.Security.Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsRegionalOffice ? Disclosure.SuppressSmallCounts : Disclosure.Exact;
+    }
+
+    /// <summary>
+    /// A job track's places taken, as a caller may see it. Callers who see small counts suppressed get none of them,
+    /// zeros too: the summaries publish their sums, checked by secondary suppression, and a per-track count beside
+    /// those sums would give a withheld one away.
+    /// </summary>
+    public static void WithholdPlacesTaken(JobTrack track, Disclosure disclosure)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        if (disclosure == Disclosure.SuppressSmallCounts)
+        {
+            track.PlacesTaken = 0;
+            track.PlacesTakenSuppressed = true;
+        }
+    }
+
     public static bool IsSmall(long count) => count is > 0 and < SmallestShown;
 
     /// <summary>Whether primary suppression withholds the count from a caller with this disclosure.</summary>
