@@ -1,0 +1,29 @@
+using Dua.Web.Components;
+using Dua.Web.Hosting;
+using Dua.Web.Platform;
+using Dua.Web.SignIn;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebHosting();
+builder.AddPersonSignIn();
+builder.AddPlatformClient();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+// Never a stack trace in the browser: failures render the Swedish error page, unknown addresses the not-found page.
+app.UseExceptionHandler("/fel", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/hittades-inte");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapPersonSignIn();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+return await app.RunWebAsync();
