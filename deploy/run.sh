@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole platform on this machine: a project-local PostgreSQL, the schema, N silos and the gateway.
+# Starts the whole platform on this machine: a project-local PostgreSQL, the schema, the development identity
+# provider, N silos and the gateway.
 # Everything listens on 127.0.0.1. Ctrl-C stops it all; a restart finds the data again (in .data/).
 # While it runs, deploy/silo.sh adds silos to it and stops them gracefully; this script supervises those too.
 #
@@ -8,16 +9,20 @@
 # --demo loads a small data set from published facts (Hudiksvall, Eskilstuna) through the gateway; loading it
 # again changes nothing. --no-build starts what the last build of DUA_CONFIGURATION (Release) left in bin/.
 #
-# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), and per silo i = 0, 1, ...:
+# Ports (override by environment): DUA_GATEWAY_PORT (5000), DUA_PG_PORT (55432), DUA_IDP_PORT (5400, the identity
+# provider; it registers the web app at DUA_WEB_PORT, 5080), and per silo i = 0, 1, ...:
 # gRPC DUA_SILO_GRPC_BASE+i (5101), HTTP DUA_SILO_HTTP_BASE+i (5201), Orleans DUA_SILO_PORT_BASE+i (11111)
 # and DUA_SILO_GATEWAY_BASE+i (30000). Folders: DUA_DATA_DIR (.data: database, pseudonym key) and
 # DUA_RUN_DIR (.run: logs, the state deploy/silo.sh works with, and keys/).
 #
-# Security for local development: on first start run.sh creates, in DUA_RUN_DIR/keys (git-ignored, per machine),
-# an ES256 key pair (dev-signing.pem, mode 600, and dev-signing.pub.pem, which the gateway validates tokens with)
-# and the internal credential the gateway presents to the silos (silo-credential, mode 600); later starts keep
-# them. deploy/token.sh mints tokens with that key; the start prints a ready one. Production keys and credentials
-# come from configuration (Gateway:Authentication:*, Gateway:SiloCredential, Silo:GatewayCredential).
+# Security for local development: tokens come from the development identity provider (tools/Dua.DevIdentity, an
+# OpenID Connect provider), which the gateway trusts through its discovery document and published keys. On first
+# start run.sh creates, in DUA_RUN_DIR/keys (git-ignored, per machine, mode 600): the client secrets of the web app
+# (web-client-secret) and of deploy/token.sh (dev-tokens-client-secret), the provider's signing keys (identity/),
+# and the internal credential the gateway presents to the silos (silo-credential); later starts keep them.
+# deploy/token.sh gets tokens from the provider (client credentials); the start prints a ready one. In production
+# the authority and credentials come from configuration (Gateway:Authentication:*, Gateway:SiloCredential,
+# Silo:GatewayCredential).
 # Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 failure, 2 usage, 3 a port is taken.
 set -euo pipefail
 
@@ -47,6 +52,12 @@ orleans_gateway_base=${DUA_SILO_GATEWAY_BASE:-30000}
 cluster_id=${DUA_CLUSTER_ID:-dua}
 data=${DUA_DATA_DIR:-$root/.data}
 configuration=${DUA_CONFIGURATION:-Release}
+# --- Identity provider: ports -------------------------------------------------------------------------------
+idp_port=${DUA_IDP_PORT:-5400}
+idp_url="http://127.0.0.1:$idp_port"
+# The web app's address, registered with the provider as the dua-web client's redirect target.
+idp_web_app_url="http://127.0.0.1:${DUA_WEB_PORT:-5080}"
+# --- end identity provider ------------------------------------------------------------------------------------
 # How often the gateway re-reads the live silos; a stopping silo drains for longer (Silo:DrainDelay, 3 s).
 readonly gateway_poll_seconds=2
 # Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
@@ -84,6 +95,7 @@ fi
 
 # Check every port before starting anything, so a clash never leaves half a platform running.
 require_free gateway "$gateway_port" DUA_GATEWAY_PORT
+require_free "identity provider" "$idp_port" DUA_IDP_PORT
 for ((i = 0; i < silos; i++)); do
   require_free "silo $i gRPC" $((grpc_base + i)) DUA_SILO_GRPC_BASE
   require_free "silo $i HTTP" $((http_base + i)) DUA_SILO_HTTP_BASE
@@ -92,7 +104,7 @@ for ((i = 0; i < silos; i++)); do
 done
 
 mkdir -p "$data" "$run"
-rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run"/silo-*.log
+rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run/identity.env" "$run"/silo-*.log
 mkdir -p "$run/silos" "$run/requests"
 echo $$ >"$run/run.pid"
 
@@ -105,7 +117,7 @@ stop_all() {
   trap - INT TERM EXIT
   # Whoever read our output (a pipe into tee, say) may be gone after Ctrl-C: still stop everything.
   trap '' PIPE USR1
-  rm -f "$run/platform.env"
+  rm -f "$run/platform.env" "$run/identity.env"
   say "stopping"
   local pid deadline
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -129,7 +141,7 @@ trap ':' USR1
 
 if $build; then
   say "building ($configuration)"
-  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DemoData tools/Dua.DevTokens; do
+  for project in hosts/Dua.Migrations hosts/Dua.Silo hosts/Dua.Gateway tools/Dua.DemoData tools/Dua.DevIdentity; do
     dotnet build "$root/$project" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
       { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
   done
@@ -140,8 +152,8 @@ migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrat
 silo_bin="$root/hosts/Dua.Silo/bin/$configuration/net10.0"
 gateway_bin="$root/hosts/Dua.Gateway/bin/$configuration/net10.0"
 demo_dll="$root/tools/Dua.DemoData/bin/$configuration/net10.0/Dua.DemoData.dll"
-tokens_dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
-for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$tokens_dll"; do
+idp_bin="$root/tools/Dua.DevIdentity/bin/$configuration/net10.0"
+for assembly in "$migrations_dll" "$silo_bin/Dua.Silo.dll" "$gateway_bin/Dua.Gateway.dll" "$demo_dll" "$idp_bin/Dua.DevIdentity.dll"; do
   [[ -f "$assembly" ]] || { echo "run.sh: $(shown "$assembly") is missing; run without --no-build" >&2; exit 1; }
 done
 
@@ -159,22 +171,43 @@ key_file="$data/pseudonym.key"
 Participants__PseudonymKey=$(<"$key_file")
 export Participants__PseudonymKey
 
-# Tokens: a development key pair of this machine, kept across restarts so tokens minted earlier stay valid.
-# The issuer and audience are the ones deploy/token.sh mints for.
 keys="$run/keys"
-signing_key="$keys/dev-signing.pem"
-signing_public_key="$keys/dev-signing.pub.pem"
-readonly token_issuer=dua-development token_audience=dua-platform
 mkdir -p "$keys"
 chmod 700 "$keys"
-dotnet "$tokens_dll" keygen --private-key "$signing_key" --public-key "$signing_public_key" >/dev/null ||
-  { echo "run.sh: could not create the development key pair in $(shown "$keys")" >&2; exit 1; }
+# A secret of 64 hex digits in FILE (mode 600), made once and kept across restarts.
+ensure_secret() { [[ -s "$1" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$1"); }
 # The internal credential only the gateway presents to the silos (64 hex digits); a silo refuses calls without it.
 credential_file="$keys/silo-credential"
-[[ -s "$credential_file" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$credential_file")
+ensure_secret "$credential_file"
 silo_credential=$(<"$credential_file")
-# A token for the given role and areas, signed with the development key (as deploy/token.sh mints them).
-mint_token() { DUA_RUN_DIR="$run" DUA_CONFIGURATION="$configuration" "$root/deploy/token.sh" "$@"; }
+
+# --- Identity provider: secrets and start ----------------------------------------------------------------------
+# The provider's signing keys stay in keys/identity, so tokens it issued stay valid across restarts; the gateway
+# learns them (and any rotation) from the provider's published key set.
+ensure_secret "$keys/web-client-secret"
+ensure_secret "$keys/dev-tokens-client-secret"
+readonly token_audience=dua-platform
+echo "=== $(date -Is) identity provider starting" >>"$run/identity.log"
+DevIdentity__Url="$idp_url" DevIdentity__WebAppUrl="$idp_web_app_url" DevIdentity__Audience=$token_audience \
+  DevIdentity__KeyDirectory="$keys/identity" DevIdentity__WebClientSecret="$(<"$keys/web-client-secret")" \
+  DevIdentity__DevTokensClientSecret="$(<"$keys/dev-tokens-client-secret")" \
+  dotnet "$idp_bin/Dua.DevIdentity.dll" --contentRoot "$idp_bin" >>"$run/identity.log" 2>&1 &
+idp_pid=$!
+pids+=("$idp_pid")
+names[$idp_pid]="identity provider"
+say "identity provider starting: $idp_url, pid $idp_pid, log $(shown "$run/identity.log")"
+# The gateway reads the provider's metadata on its first call: the provider must answer before the gateway serves.
+for ((t = 0; ; t++)); do
+  curl -sf "$idp_url/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  kill -0 "$idp_pid" 2>/dev/null || { echo "run.sh: the identity provider exited during start-up; see $(shown "$run/identity.log")" >&2; tail -n 20 "$run/identity.log" >&2; exit 1; }
+  ((t < 240)) || { echo "run.sh: the identity provider did not answer in 120 s; see $(shown "$run/identity.log")" >&2; exit 1; }
+  sleep 0.5
+done
+# deploy/token.sh finds the provider of this platform here.
+state_put "$run/identity.env" "url=$idp_url" "pid=$idp_pid"
+# A token for the given role and areas from the identity provider (as deploy/token.sh gets them).
+mint_token() { DUA_RUN_DIR="$run" "$root/deploy/token.sh" "$@"; }
+# --- end identity provider ------------------------------------------------------------------------------------
 
 save_silo() {
   local i=$1
@@ -210,8 +243,8 @@ start_silo() {
 for ((i = 0; i < silos; i++)); do start_silo "$i"; done
 
 Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port Gateway__PollInterval="$(printf '00:00:%02d' "$gateway_poll_seconds")" \
-  Gateway__Authentication__Issuer=$token_issuer Gateway__Authentication__Audience=$token_audience \
-  Gateway__Authentication__SigningKeyFiles__0="$signing_public_key" Gateway__SiloCredential="$silo_credential" \
+  Gateway__Authentication__Authority="$idp_url/" Gateway__Authentication__Audience=$token_audience \
+  Gateway__SiloCredential="$silo_credential" \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
   dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &
 gateway_pid=$!
@@ -349,9 +382,9 @@ process_exited() {
 
 state_put "$run/platform.env" "pid=$$" "gateway_port=$gateway_port" "gateway_pid=$gateway_pid" "pg_port=$pg_port" \
   "cluster_id=$cluster_id" "data=$data" "grpc_base=$grpc_base" "http_base=$http_base" \
-  "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base"
+  "silo_port_base=$silo_base" "silo_gateway_base=$orleans_gateway_base" "idp_port=$idp_port" "idp_pid=$idp_pid"
 
-ready_token=$(mint_token agency SE) || { echo "run.sh: could not mint a development token" >&2; exit 1; }
+ready_token=$(mint_token agency SE) || { echo "run.sh: could not get a token from the identity provider" >&2; exit 1; }
 # How the operator calls deploy/token.sh for this platform: with its state folder when it is not the default one.
 token_command=deploy/token.sh
 [[ "$run" == "$root/.run" ]] || token_command="DUA_RUN_DIR=$run deploy/token.sh"
@@ -363,9 +396,9 @@ Dua Platform is running.
   silos (gRPC, h2c):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
   PostgreSQL:           $connection   (data in $(shown "$data/postgres"))
   logs:                 $(shown "$run")/
-  token signing key:    $(shown "$signing_public_key")   (development only; the private key beside it)
+  identity provider:    $idp_url/   (development OpenID Connect provider; the gateway's authority)
 
-Every call needs a token. An agency token for the whole country, valid for 12 hours:
+Every call needs a token. An agency token for the whole country, valid for 1 hour:
   export DUA_TOKEN=$ready_token
 Other roles and areas ($token_command ROLE [AREA...]):
   export DUA_TOKEN=\$($token_command regional-office 21)     # Gävleborg's regional office

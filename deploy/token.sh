@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
-# Prints a development token for the platform that deploy/run.sh runs, signed with its local key, and nothing else:
+# Prints a token for the platform that deploy/run.sh runs, from its development identity provider, and nothing else:
 #
 #   deploy/token.sh ROLE [AREA...]
 #   export DUA_TOKEN=$(deploy/token.sh regional-office 21)
 #
 # ROLE is agency, regional-office or operations. AREA is SE (the whole country), a county code (21) or a
 # municipality code (2184); agency and operations default to SE, a regional office names its county.
-# The key is the one run.sh created in its state folder (DUA_RUN_DIR, default .run): keys/dev-signing.pem.
-# The token is valid for 12 hours (DUA_TOKEN_LIFETIME, e.g. 01:00:00). Production tokens come from the agencies'
-# identity provider, never from this script.
-# Exit codes: 0 printed, 1 failure (no key, build failed), 2 usage (unknown role, bad area).
+# It is a client-credentials request (OAuth 2.0) of the development client dua-dev-tokens, whose secret run.sh keeps
+# in its state folder (DUA_RUN_DIR, default .run): keys/dev-tokens-client-secret. The provider checks the role and
+# the areas and signs the token; it is valid for 1 hour. deploy/run.sh must be running. Production tokens come from
+# the agencies' identity provider, never from this script.
+# Exit codes: 0 printed, 1 failure (the platform is not running), 2 usage (unknown role, bad area).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 run=${DUA_RUN_DIR:-$root/.run}
-configuration=${DUA_CONFIGURATION:-Release}
-dll="$root/tools/Dua.DevTokens/bin/$configuration/net10.0/Dua.DevTokens.dll"
-key="$run/keys/dev-signing.pem"
+secret_file="$run/keys/dev-tokens-client-secret"
 
 usage() { sed -n '4,5p' "$0" | sed 's/^#  *//' >&2; exit 2; }
 
 [[ $# -ge 1 ]] || usage
-case "$1" in -h|--help) sed -n '2,12p' "$0"; exit 0 ;; esac
+case "$1" in -h|--help) sed -n '2,13p' "$0"; exit 0 ;; esac
 role=$1
 shift
 areas=("$@")
@@ -32,14 +31,27 @@ if ((${#areas[@]} == 0)); then
   esac
 fi
 
-[[ -f "$key" ]] || { echo "token.sh: no development key at ${key#"$root"/}; deploy/run.sh creates it when it starts (or set DUA_RUN_DIR)" >&2; exit 1; }
+not_running() {
+  echo "token.sh: the identity provider is not running${1:+ ($1)}: start deploy/run.sh first (its state folder: ${run#"$root"/}; set DUA_RUN_DIR for another)" >&2
+  exit 1
+}
+url=$(sed -n 's/^url=//p' "$run/identity.env" 2>/dev/null | head -n 1)
+[[ -n "$url" ]] || not_running
+[[ -s "$secret_file" ]] || not_running "no client secret in ${secret_file#"$root"/}"
 
-# Built once, not on every call: the output of the build would also spoil $(deploy/token.sh ...).
-if [[ ! -f "$dll" ]]; then
-  dotnet build "$root/tools/Dua.DevTokens" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >&2 ||
-    { echo "token.sh: build of tools/Dua.DevTokens failed" >&2; exit 1; }
+# The secret goes to curl on its standard input, never on a command line that other users could read.
+arguments=(--data-urlencode grant_type=client_credentials --data-urlencode client_id=dua-dev-tokens
+  --data-urlencode scope=dua --data-urlencode "role=$role")
+for area in "${areas[@]}"; do arguments+=(--data-urlencode "area=$area"); done
+response=$(printf 'client_secret=%s' "$(<"$secret_file")" |
+  curl -sS --max-time 30 -d @- "${arguments[@]}" "$url/connect/token" 2>&1) || not_running "$url does not answer"
+
+token=$(sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' <<<"$response")
+if [[ -z "$token" ]]; then
+  problem=$(sed -n 's/.*"error_description" *: *"\([^"]*\)".*/\1/p' <<<"$response")
+  echo "token.sh: the identity provider refused: ${problem:-$response}" >&2
+  # A refused role or area is the caller's mistake; anything else is the platform's.
+  grep -q '"invalid_request"' <<<"$response" && exit 2
+  exit 1
 fi
-
-arguments=(mint --private-key "$key" --role "$role" --lifetime "${DUA_TOKEN_LIFETIME:-12:00:00}")
-for area in "${areas[@]}"; do arguments+=(--area "$area"); done
-exec dotnet "$dll" "${arguments[@]}"
+echo "$token"

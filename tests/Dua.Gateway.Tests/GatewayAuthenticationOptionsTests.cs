@@ -53,6 +53,56 @@ public sealed class GatewayAuthenticationOptionsTests
     }
 
     [Fact]
+    public void An_authority_on_loopback_needs_no_key_and_no_issuer_and_its_metadata_may_come_over_http()
+    {
+        var options = new GatewayAuthenticationOptions { Audience = "a", Authority = "http://127.0.0.1:5400/" };
+
+        Assert.Empty(Validate(options));
+        Assert.Equal("http://127.0.0.1:5400/.well-known/openid-configuration", options.DiscoveryDocument);
+        Assert.True(options.MetadataOverLoopbackHttp);
+    }
+
+    [Theory]
+    [InlineData("Authority", "http://login.example.se/")]
+    [InlineData("MetadataAddress", "http://login.example.se/.well-known/openid-configuration")]
+    public void Plain_http_metadata_off_this_machine_is_refused_naming_the_setting(string setting, string address)
+    {
+        var options = new GatewayAuthenticationOptions { Audience = "a" };
+        typeof(GatewayAuthenticationOptions).GetProperty(setting)!.SetValue(options, address);
+
+        var problem = Assert.Single(Validate(options));
+
+        Assert.Contains($"Gateway:Authentication:{setting}", problem, StringComparison.Ordinal);
+        Assert.Contains("https", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_https_authority_requires_https_metadata()
+    {
+        var options = new GatewayAuthenticationOptions { Audience = "a", Authority = "https://login.example.se/realms/dua" };
+
+        Assert.Empty(Validate(options));
+        Assert.Equal("https://login.example.se/realms/dua/.well-known/openid-configuration", options.DiscoveryDocument);
+        Assert.False(options.MetadataOverLoopbackHttp);
+    }
+
+    [Fact]
+    public void Configured_keys_without_an_authority_need_the_issuer()
+    {
+        Assert.Contains(
+            Validate(new GatewayAuthenticationOptions { Audience = "a", SigningKeys = [TestTokens.PublicKeyPem] }),
+            m => m.Contains("Gateway:Authentication:Issuer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_bound_on_metadata_refreshes_is_checked()
+    {
+        Assert.Contains(
+            Validate(new GatewayAuthenticationOptions { Audience = "a", Authority = "https://login.example.se/", MetadataRefreshInterval = TimeSpan.Zero }),
+            m => m.Contains(nameof(GatewayAuthenticationOptions.MetadataRefreshInterval), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reflection_is_open_by_default()
     {
         Assert.True(new GatewayAuthenticationOptions().OpenReflection);

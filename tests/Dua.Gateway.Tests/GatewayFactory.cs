@@ -19,14 +19,18 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly ISiloDirectory _directory;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _trustTestKey;
 
     /// <param name="settings">Configuration on top of the gateway's appsettings.json (keys like <c>Gateway:ResponseCache:Enabled</c>).</param>
     /// <param name="services">Replacements of the gateway's services, applied last.</param>
-    public GatewayFactory(ISiloDirectory directory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="trustTestKey">Whether the gateway trusts <see cref="TestTokens"/>' key; false leaves it only what <paramref name="settings"/> name.</param>
+    public GatewayFactory(
+        ISiloDirectory directory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool trustTestKey = true)
     {
         _directory = directory;
         _settings = settings ?? new Dictionary<string, string>();
         _services = services;
+        _trustTestKey = trustTestKey;
         Port = FreePort.Next();
         UseKestrel();
     }
@@ -73,7 +77,8 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         // Static mode needs no database; its own list is shadowed by the test's directory below.
         builder.UseSetting("Gateway:Directory", "Static");
         builder.UseSetting("Gateway:StaticSilos:0", "http://127.0.0.1:1");
-        foreach (var (key, value) in TestTokens.GatewaySettings)
+        builder.UseSetting("Gateway:SiloCredential", TestTokens.SiloCredential);
+        foreach (var (key, value) in _trustTestKey ? TestTokens.GatewaySettings : new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }

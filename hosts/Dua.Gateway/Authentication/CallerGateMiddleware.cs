@@ -16,7 +16,8 @@ public sealed class CallerGateMiddleware(
     RequestDelegate next,
     IOptions<GatewayAuthenticationOptions> authentication,
     IOptions<GatewayOptions> gateway,
-    ValidatedTokenCache validated)
+    ValidatedTokenCache validated,
+    IdentityProviderMetadata metadata)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -31,10 +32,11 @@ public sealed class CallerGateMiddleware(
         if (!open)
         {
             string? problem;
-            (caller, problem) = await AuthenticateAsync(context);
+            int status;
+            (caller, problem, status) = await AuthenticateAsync(context);
             if (caller is null)
             {
-                await GrpcTrailersOnlyResponse.WriteAsync(context, GrpcTrailersOnlyResponse.Unauthenticated, problem!);
+                await GrpcTrailersOnlyResponse.WriteAsync(context, status, problem!);
                 return;
             }
 
@@ -45,28 +47,31 @@ public sealed class CallerGateMiddleware(
         await next(context);
     }
 
-    private async Task<(Caller? Caller, string? Problem)> AuthenticateAsync(HttpContext context)
+    private async Task<(Caller? Caller, string? Problem, int Status)> AuthenticateAsync(HttpContext context)
     {
+        const int Refused = GrpcTrailersOnlyResponse.Unauthenticated;
         var token = BearerToken(context.Request);
         if (token is not null && validated.TryGet(token, out var known))
         {
-            return (known, null);
+            return (known, null, 0);
         }
 
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.None)
         {
-            return (null, TokenFailure.Missing);
+            return (null, TokenFailure.Missing, Refused);
         }
 
         if (!result.Succeeded)
         {
-            return (null, TokenFailure.Describe(result.Failure));
+            return await metadata.IsUnavailableAsync(context.RequestAborted)
+                ? (null, IdentityProviderMetadata.Unavailable, GrpcTrailersOnlyResponse.Unavailable)
+                : (null, TokenFailure.Describe(result.Failure), Refused);
         }
 
         if (!Caller.TryFromClaims(result.Principal, out var caller, out var problem))
         {
-            return (null, $"bad claims: {problem}");
+            return (null, $"bad claims: {problem}", Refused);
         }
 
         if (token is not null)
@@ -74,7 +79,7 @@ public sealed class CallerGateMiddleware(
             validated.Add(token, caller!, result.Principal.FindFirst("exp")?.Value);
         }
 
-        return (caller, null);
+        return (caller, null, 0);
     }
 
     // The token as JwtBearer reads it: after "Bearer " (any case), trimmed.

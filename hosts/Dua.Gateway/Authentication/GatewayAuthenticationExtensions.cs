@@ -19,6 +19,7 @@ public static class GatewayAuthenticationExtensions
 
         builder.Services.AddKeyedSingleton(ValidatedTokenCache.ClockKey, TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddSingleton<IdentityProviderMetadata>();
         // No default scheme, not even the one a single registered scheme would otherwise become: with one, WebApplication
         // puts its authentication middleware in front of everything, which checks the token's signature on every call
         // (some 370 µs) before the gate can answer from the tokens it has already checked. The gate names the scheme.
@@ -41,11 +42,25 @@ public static class GatewayAuthenticationExtensions
         authentication.LoadKeys(out var keys);
         // Claims keep their names from the token (sub, org, role, dua_area), as Caller.TryFromClaims reads them.
         jwt.MapInboundClaims = false;
-        // The gateway has no metadata endpoint to ask: issuer, audience and keys are all configured.
-        jwt.RequireHttpsMetadata = false;
+        if (authentication.UsesDiscovery)
+        {
+            // JwtBearer reads the metadata through a ConfigurationManager: on first use, every AutomaticRefreshInterval,
+            // and when a token names a key it does not know (a rotation), at most once per RefreshInterval.
+            jwt.MetadataAddress = authentication.DiscoveryDocument!;
+            jwt.RequireHttpsMetadata = !authentication.MetadataOverLoopbackHttp;
+            jwt.RefreshOnIssuerKeyNotFound = true;
+            jwt.RefreshInterval = authentication.MetadataRefreshInterval;
+            jwt.AutomaticRefreshInterval = authentication.MetadataAutomaticRefreshInterval;
+        }
+        else
+        {
+            // No metadata to ask: issuer, audience and keys are all configured.
+            jwt.RequireHttpsMetadata = false;
+        }
+
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = authentication.Issuer,
+            ValidIssuer = string.IsNullOrWhiteSpace(authentication.Issuer) ? null : authentication.Issuer,
             ValidAudience = authentication.Audience,
             IssuerSigningKeys = keys,
             ValidAlgorithms = [TokenSigningKeys.Algorithm],

@@ -5,18 +5,56 @@ using Microsoft.IdentityModel.Tokens;
 namespace Dua.Gateway.Authentication;
 
 /// <summary>
-/// How the gateway checks callers' bearer tokens (ES256 JWTs). Bound from <c>Gateway:Authentication</c>; production keys
-/// come from the environment (<c>Gateway__Authentication__SigningKeyFiles__0=/path/key.pem</c>), never from the repository.
+/// How the gateway checks callers' bearer tokens (ES256 JWTs). Bound from <c>Gateway:Authentication</c>. The keys come
+/// from an issuer the gateway trusts through its published metadata (<see cref="Authority"/> or
+/// <see cref="MetadataAddress"/>: discovery and JWKS, refreshed), or are configured as public keys
+/// (<c>Gateway__Authentication__SigningKeyFiles__0=/path/key.pem</c>) for installations without discovery; both at once
+/// is allowed.
 /// </summary>
 public sealed class GatewayAuthenticationOptions : IValidatableObject
 {
     public const string SectionName = "Gateway:Authentication";
 
-    [Required]
+    /// <summary>
+    /// The accepted issuer (<c>iss</c>). Required with configured keys; with <see cref="Authority"/> the issuer its
+    /// metadata names is accepted, and this one too when set.
+    /// </summary>
     public string Issuer { get; set; } = "";
+
+    /// <summary>
+    /// The identity provider the gateway trusts, e.g. <c>https://login.example.se/</c>: its discovery document is read from
+    /// <c>{Authority}/.well-known/openid-configuration</c>, and its signing keys from the JWKS that document names.
+    /// </summary>
+    public string Authority { get; set; } = "";
+
+    /// <summary>The discovery document's address, when it is not at the standard place under <see cref="Authority"/>.</summary>
+    public string MetadataAddress { get; set; } = "";
+
+    /// <summary>
+    /// The least time between two reads of the metadata that a token asked for (one signed with a key the gateway does
+    /// not know yet, as after a key rotation): bounds how often unknown keys can make the gateway call the provider.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the metadata and keys are read again anyway.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan MetadataAutomaticRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
     [Required]
     public string Audience { get; set; } = "";
+
+    /// <summary>Whether keys come from an identity provider's metadata.</summary>
+    public bool UsesDiscovery => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress);
+
+    /// <summary>The discovery document's address: <see cref="MetadataAddress"/>, or the standard one under <see cref="Authority"/>.</summary>
+    public string? DiscoveryDocument => !string.IsNullOrWhiteSpace(MetadataAddress) ? MetadataAddress
+        : !string.IsNullOrWhiteSpace(Authority) ? $"{Authority.TrimEnd('/')}/.well-known/openid-configuration"
+        : null;
+
+    /// <summary>Plain-HTTP metadata is accepted only from this machine: elsewhere anyone on the path could swap the keys.</summary>
+    public bool MetadataOverLoopbackHttp =>
+        DiscoveryDocument is { } address && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
 
     /// <summary>Public keys as PEM text. Several at once while keys are rotated.</summary>
     public List<string> SigningKeys { get; set; } = [];
@@ -37,12 +75,38 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (SigningKeys.Count == 0 && SigningKeyFiles.Count == 0)
+        foreach (var (value, name) in new[] { (Authority, nameof(Authority)), (MetadataAddress, nameof(MetadataAddress)) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                yield return new ValidationResult($"Gateway:Authentication:{name} '{value}' is not an absolute http(s) address.", [name]);
+            }
+            else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+            {
+                yield return new ValidationResult(
+                    $"Gateway:Authentication:{name} '{value}' uses plain HTTP on a non-loopback address; the identity provider's metadata and keys must come over https.",
+                    [name]);
+            }
+        }
+
+        if (!UsesDiscovery && SigningKeys.Count == 0 && SigningKeyFiles.Count == 0)
         {
             yield return new ValidationResult(
-                "Gateway:Authentication needs at least one token signing public key: set Gateway__Authentication__SigningKeyFiles__0 to a PEM file (or Gateway__Authentication__SigningKeys__0 to the PEM text).",
+                "Gateway:Authentication needs an identity provider or at least one token signing public key: set Gateway__Authentication__Authority to the provider's address (or Gateway__Authentication__MetadataAddress to its discovery document), or Gateway__Authentication__SigningKeyFiles__0 to a PEM file (or Gateway__Authentication__SigningKeys__0 to the PEM text).",
                 [nameof(SigningKeys)]);
             yield break;
+        }
+
+        if (!UsesDiscovery && string.IsNullOrWhiteSpace(Issuer))
+        {
+            yield return new ValidationResult(
+                "Gateway:Authentication:Issuer must name the accepted issuer when keys are configured without Gateway:Authentication:Authority.",
+                [nameof(Issuer)]);
         }
 
         foreach (var problem in LoadKeys(out _))
@@ -102,6 +166,9 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
         keys = loaded;
         return problems;
     }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address);
 
     // The gateway only verifies: a private key in its configuration is a key that leaked to the wrong place.
     private static bool IsPrivate(string pem) => pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal);

@@ -19,6 +19,8 @@ public static class TokenFailure
         SecurityTokenInvalidAudienceException => "the token's audience is not accepted",
         SecurityTokenInvalidAlgorithmException => "the token's signing algorithm is not accepted (ES256 only)",
         SecurityTokenMalformedException => "the token is malformed",
+        // JwtBearer could not read the identity provider's metadata or keys (IdentityModel's IDX20803).
+        InvalidOperationException => IdentityProviderMetadata.Unavailable,
         _ => "the token is invalid",
     };
 }

@@ -9,8 +9,10 @@ namespace Dua.Gateway.Authentication;
 /// <summary>
 /// Tokens the gate has already validated, with the caller each names, until the moment the validator itself would stop
 /// accepting them (expiry plus the allowed clock skew). Checking an ES256 signature costs several times what forwarding
-/// a call does, and a client sends the same token on every call. Only a byte-identical token matches, and the trusted
-/// keys, issuer and audience are fixed for the life of the process, so a hit means the same verdict.
+/// a call does, and a client sends the same token on every call. Only a byte-identical token matches, and issuer and
+/// audience are fixed for the life of the process, so a hit means the same verdict. Keys can change (an identity
+/// provider publishes a new one, withdraws an old one): a token already validated stays accepted until its expiry, as
+/// it would at any resource server that checked it once; tokens are short-lived for that reason.
 /// </summary>
 public sealed class ValidatedTokenCache : IDisposable
 {

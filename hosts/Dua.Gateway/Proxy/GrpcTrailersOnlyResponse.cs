@@ -9,6 +9,7 @@ namespace Dua.Gateway.Proxy;
 public static class GrpcTrailersOnlyResponse
 {
     public const int ResourceExhausted = 8;
+    public const int Unavailable = 14;
     public const int Unauthenticated = 16;
 
     public static Task WriteAsync(HttpContext context, int status, string message)
