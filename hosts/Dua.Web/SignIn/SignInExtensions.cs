@@ -75,6 +75,15 @@ public static class SignInExtensions
             ? null
             : settings.ResolveClientSecret();
         oidc.ResponseType = OpenIdConnectResponseType.Code;
+        // The code comes back in the query of a top-level navigation, so the correlation and nonce cookies can be
+        // SameSite=Lax and, on a loopback development machine, plain http; over https they are Secure.
+        oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+        foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
+
         oidc.UsePkce = true;
         oidc.CallbackPath = "/signin-oidc";
         oidc.SignedOutCallbackPath = "/signout-callback-oidc";
