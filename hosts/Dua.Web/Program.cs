@@ -6,6 +6,10 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// deploy/run.sh runs the build output, not a publish: serve the framework's and MudBlazor's files from where the
+// build's manifest says they are (a published app has its own copies and no manifest, and is unaffected).
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddWebHosting();
 builder.AddPersonSignIn();
 builder.AddPlatformClient();

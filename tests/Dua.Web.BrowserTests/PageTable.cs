@@ -9,7 +9,7 @@ public static class PageTable
     public static async Task<List<List<string>>> ReadAsync(IPage page, string fileName)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return await page.EvaluateAsync<List<List<string>>>("""
+        var rows = await page.EvaluateAsync<string[][]>("""
             (name) => {
                 const table = document.querySelector(`[data-table="${name}"] table`);
                 const text = cell => {
@@ -20,6 +20,7 @@ public static class PageTable
                 return [...table.querySelectorAll('tr')].map(row => [...row.querySelectorAll('th, td')].map(text));
             }
             """, fileName);
+        return [.. rows.Select(row => row.ToList())];
     }
 
     /// <summary>Parses a CSV file as the web app writes it: UTF-8 with BOM, ';' between fields, CRLF, quoted fields.</summary>

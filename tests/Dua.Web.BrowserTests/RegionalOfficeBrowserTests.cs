@@ -150,7 +150,7 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-table=kommuner] th[aria-sort=descending]")).ToHaveCountAsync(1);
         var shown = await PageTable.ReadAsync(page, "kommuner");
-        Assert.Equal("Ovanåker", shown[1][0]);
+        Assert.Equal("Söderhamn", shown[1][0]); // Swedish order: Ö, Ä, Å after Z
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.Locator("[data-table=kommuner] [data-download=kommuner]").ClickAsync());
@@ -250,11 +250,31 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
     {
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Report($"browser console {message.Type}: {message.Text}");
+            }
+        };
         await page.GotoAsync($"{platform.WebAddress}{path}");
         Assert.StartsWith(platform.IdentityAddress, page.Url, StringComparison.Ordinal);
         await PickPersonAsync(page, person);
         await page.WaitForURLAsync($"{platform.WebAddress}{path}");
         return page;
+    }
+
+    // The browser reports from its own threads, also after a test has ended.
+    private void Report(string line)
+    {
+        try
+        {
+            output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // the test is over
+        }
     }
 
     private static Task PickPersonAsync(IPage page, string person) =>

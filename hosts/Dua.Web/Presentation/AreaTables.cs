@@ -117,7 +117,7 @@ public static class AreaTables
             Cell.Of(f.Unemployed1824),
             Cell.Of(f.UnemployedNewcomers),
             Cell.Of(f.UnemployedOver12Months),
-            f.HasUnemploymentRate ? new Cell($"{SwedishFormat.Number(f.UnemploymentRate)} %", f.UnemploymentRate) : Cell.Empty,
+            f.HasUnemploymentRate ? new Cell(SwedishFormat.Percent(f.UnemploymentRate), f.UnemploymentRate) : Cell.Empty,
         ]).ToList();
         return new TableModel("Arbetsmarknaden månad för månad", "manader", columns, rows);
     }
@@ -179,7 +179,7 @@ public static class AreaTables
 
     private static string WithUnit(double value, string unit) => unit switch
     {
-        "percent" => $"{SwedishFormat.Number(value)} %",
+        "percent" => SwedishFormat.Percent(value),
         "persons" => $"{SwedishFormat.Number(value, 0)} personer",
         "" => SwedishFormat.Number(value),
         _ => $"{SwedishFormat.Number(value)} {unit}",

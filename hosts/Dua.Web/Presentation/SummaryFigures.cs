@@ -42,6 +42,13 @@ public static class SummaryFigures
         return figures;
     }
 
+    /// <summary>
+    /// A municipality's key figures: those of an area, less what says nothing about one municipality (its count, its
+    /// coverage, which the agreements show, and dialogues, which are the county's).
+    /// </summary>
+    public static IReadOnlyList<KeyFigure> MunicipalityKeyFigures(Summary summary) =>
+        [.. KeyFigures(summary).Where(f => f.Key is not ("kommuner" or "unga" or "nyanlanda" or "oppna-dialoger"))];
+
     public static IReadOnlyList<ChartBar> ParticipantsByModule(Summary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

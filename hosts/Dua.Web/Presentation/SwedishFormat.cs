@@ -22,7 +22,10 @@ public static class SwedishFormat
         count is null ? Withheld : count.Suppressed ? Withheld : Count(count.Value);
 
     /// <summary>A share between 0 and 1 as a percent with one decimal: 0.125 reads "12,5 %".</summary>
-    public static string Share(double share) => share.ToString("P1", Culture);
+    public static string Share(double share) => Percent(share * 100);
+
+    /// <summary>A percentage (0 to 100) with one decimal and a no-break space before the sign, so it never wraps.</summary>
+    public static string Percent(double percent) => $"{percent.ToString("N1", Culture)}\u00a0%";
 
     public static string Share(PersonFigure? figure) =>
         figure is null ? "" : figure.Suppressed ? Withheld : Share(figure.Value);
