@@ -184,8 +184,9 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
         await using var operations = await platform.NewContextAsync();
         var country = await SignInAsync(operations, "Drift", "/landet");
         await WaitUntilInteractiveAsync(country);
-        Assert.Equal(22, (await PageTable.ReadAsync(country, "lanen")).Count);
         output.WriteLine($"country: {await Screenshots.TakeAsync(country, "landet")}");
+        await Assertions.Expect(country.Locator("[data-table=lanen] table")).ToBeVisibleAsync();
+        Assert.Equal(22, (await PageTable.ReadAsync(country, "lanen")).Count); // the header and the 21 counties
         await AssertAccessibleAsync(country, "country");
     }
 

@@ -17,6 +17,7 @@ public abstract class PlatformPage : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
     private Timer? _retry;
+    private PersistingComponentStateSubscription? _persisting;
 
     [Inject] protected PlatformClient Platform { get; set; } = null!;
 
@@ -27,6 +28,8 @@ public abstract class PlatformPage : ComponentBase, IDisposable
     [Inject] private IOptions<WebOptions> Options { get; set; } = null!;
 
     [Inject] private ILogger<PlatformPage> Logger { get; set; } = null!;
+
+    [Inject] private PersistentComponentState ApplicationState { get; set; } = null!;
 
     /// <summary>Present only while the page renders on the server for the first response (prerendering).</summary>
     [CascadingParameter] protected HttpContext? HttpContext { get; set; }
@@ -45,7 +48,40 @@ public abstract class PlatformPage : ComponentBase, IDisposable
     /// <summary>Fetches everything the page shows; throws what <see cref="PlatformClient"/> throws.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellation);
 
-    protected override Task OnParametersSetAsync() => RunLoadAsync();
+    /// <summary>Names what the page shows (its address), to hand the first render's figures to the live page.</summary>
+    protected abstract string StateKey { get; }
+
+    /// <summary>What <see cref="LoadAsync"/> fetched, as text (protobuf JSON), for <see cref="Restore"/>.</summary>
+    protected abstract Dictionary<string, string> Save();
+
+    protected abstract void Restore(IReadOnlyDictionary<string, string> state);
+
+    /// <summary>
+    /// The figures of the first (prerendered) response travel in it to the interactive page, which then shows them at
+    /// once instead of blanking while it fetches them again.
+    /// </summary>
+    protected override void OnInitialized() =>
+        _persisting = ApplicationState.RegisterOnPersisting(() =>
+        {
+            if (Loaded && Problem == PageProblem.None)
+            {
+                ApplicationState.PersistAsJson(StateKey, Save());
+            }
+
+            return Task.CompletedTask;
+        });
+
+    protected override Task OnParametersSetAsync()
+    {
+        if (!Loaded && ApplicationState.TryTakeFromJson<Dictionary<string, string>>(StateKey, out var state) && state is not null)
+        {
+            Restore(state);
+            Loaded = true;
+            return Task.CompletedTask;
+        }
+
+        return RunLoadAsync();
+    }
 
     protected async Task RetryAsync()
     {
@@ -151,6 +187,7 @@ public abstract class PlatformPage : ComponentBase, IDisposable
     public void Dispose()
     {
         _retry?.Dispose();
+        _persisting?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);
