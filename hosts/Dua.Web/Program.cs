@@ -15,7 +15,10 @@ builder.AddPersonSignIn();
 builder.AddPlatformClient();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMudServices();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// A page hands its first render's figures to the live page through the circuit's start message: a county with
+// its municipalities, or the country with its 21 counties, is larger than SignalR's default 32 KB.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
 
 var app = builder.Build();
 

@@ -122,6 +122,8 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
         Assert.Equal(403, refused!.Status);
         Assert.Equal("Du har inte behörighet att se Södermanlands län", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Din inloggning gäller Gävleborgs län.", await page.Locator("[data-problem=refused]").InnerTextAsync(), StringComparison.Ordinal);
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page).ToHaveTitleAsync("Ingen behörighet – Dua");
         output.WriteLine($"refused: {await Screenshots.TakeAsync(page, "lan-04-nekad")}");
         await AssertAccessibleAsync(page, "refused county");
 
@@ -132,6 +134,8 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
             Assert.Equal("Sidan finns inte", (await page.Locator("h1").InnerTextAsync()).Trim());
         }
 
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page).ToHaveTitleAsync("Sidan finns inte – Dua");
         output.WriteLine($"not found: {await Screenshots.TakeAsync(page, "hittades-inte")}");
         await AssertAccessibleAsync(page, "not found");
     }

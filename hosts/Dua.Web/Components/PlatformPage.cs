@@ -43,6 +43,14 @@ public abstract class PlatformPage : ComponentBase, IDisposable
 
     protected bool Loaded { get; private set; }
 
+    /// <summary>The page's title: what it shows, or what went wrong.</summary>
+    protected string TitleOr(string shown) => Problem switch
+    {
+        PageProblem.Refused => "Ingen behörighet – Dua",
+        PageProblem.Unavailable => "Siffrorna kan inte hämtas – Dua",
+        _ => $"{shown} – Dua",
+    };
+
     protected CancellationToken Disposed => _disposed.Token;
 
     /// <summary>Fetches everything the page shows; throws what <see cref="PlatformClient"/> throws.</summary>
