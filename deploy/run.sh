@@ -263,7 +263,8 @@ start_silo() {
 for ((i = 0; i < silos; i++)); do start_silo "$i"; done
 
 Gateway__ClusterId=$cluster_id Gateway__GrpcPort=$gateway_port Gateway__PollInterval="$(printf '00:00:%02d' "$gateway_poll_seconds")" \
-  Gateway__Authentication__Authority="$idp_url/" Gateway__Authentication__Audience=$token_audience \
+  Gateway__Authentication__Authority="$idp_url/" Gateway__Authentication__Issuer="$idp_url/" \
+  Gateway__Authentication__Audience=$token_audience \
   Gateway__SiloCredential="$silo_credential" \
   DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024 \
   dotnet "$gateway_bin/Dua.Gateway.dll" --contentRoot "$gateway_bin" >"$run/gateway.log" 2>&1 &

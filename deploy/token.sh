@@ -35,7 +35,8 @@ not_running() {
   echo "token.sh: the identity provider is not running${1:+ ($1)}: start deploy/run.sh first (its state folder: ${run#"$root"/}; set DUA_RUN_DIR for another)" >&2
   exit 1
 }
-url=$(sed -n 's/^url=//p' "$run/identity.env" 2>/dev/null | head -n 1)
+url=""
+[[ -f "$run/identity.env" ]] && url=$(sed -n 's/^url=//p' "$run/identity.env" | head -n 1)
 [[ -n "$url" ]] || not_running
 [[ -s "$secret_file" ]] || not_running "no client secret in ${secret_file#"$root"/}"
 

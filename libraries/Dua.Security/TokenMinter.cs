@@ -4,8 +4,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Dua.Security;
 
 /// <summary>
-/// Signs caller tokens. Production tokens come from the agencies' identity provider; this is for local development
-/// (<c>deploy/token.sh</c>) and for tests, which also mint deliberately bad tokens (expired, wrong issuer, other key).
+/// Signs caller tokens. Production tokens come from the agencies' identity provider, development ones from tools/Dua.DevIdentity;
+/// this is for benchmarks, installations with configured keys and tests, which also mint deliberately bad tokens
+/// (expired, wrong issuer, other key).
 /// </summary>
 public sealed class TokenMinter(SecurityKey signingKey, string issuer, string audience, TimeProvider? clock = null)
 {

@@ -14,8 +14,8 @@ namespace Dua.EndToEnd.Tests;
 /// <summary>
 /// Operations with the real scripts: deploy/run.sh starts the platform, deploy/silo.sh adds a silo (skipping an
 /// index whose port is taken) and stops one gracefully while calls go through the gateway, and Ctrl-C on run.sh
-/// leaves no process behind. run.sh keeps a development key and the silo credential private, prints a ready token,
-/// and deploy/token.sh mints tokens the key validates.
+/// leaves no process behind. run.sh starts the identity provider, keeps the client secrets and the silo credential
+/// private, prints a ready token, and deploy/token.sh gets tokens from the provider that the gateway accepts.
 /// </summary>
 // In the PostgreSQL collection only to run alone: two multi-process platforms would compete for two cores.
 [Collection(PostgresFixture.Collection)]
@@ -73,8 +73,12 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         if (!OperatingSystem.IsWindows()) // run.sh is a bash script; the guard satisfies the platform analyzer
         {
-            Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(keys, "dev-signing.pem")));
-            Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(keys, "silo-credential")));
+            foreach (var secret in new[] { "silo-credential", "web-client-secret", "dev-tokens-client-secret" }
+                         .Select(name => Path.Combine(keys, name))
+                         .Concat(Directory.GetFiles(Path.Combine(keys, "identity"))))
+            {
+                Assert.Equal(OwnerOnly, File.GetUnixFileMode(secret));
+            }
         }
 
         Assert.True(platform.Security.SiloCredential.Length >= 32, "the silo credential is shorter than 32 characters");
@@ -82,19 +86,29 @@ public sealed class PlatformOperationsTests(ITestOutputHelper output)
         await Eventually.SucceedsWithinAsync(TimeSpan.FromSeconds(20), "run.sh printing a ready token", () =>
         {
             Assert.Contains("export DUA_TOKEN=ey", platform.RunScript.Output, StringComparison.Ordinal);
+            Assert.Contains($"identity provider:    http://127.0.0.1:{platform.IdentityProviderPort}/", platform.RunScript.Output, StringComparison.Ordinal);
             return Task.CompletedTask;
         });
 
+        // token.sh's token: issued by the provider (checked against its published keys) and accepted by the gateway.
         var token = await platform.TokenFromScriptAsync("regional-office", "21");
-        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        var issuer = $"http://127.0.0.1:{platform.IdentityProviderPort}/";
+        using var http = new HttpClient();
+        var keySet = new JsonWebKeySet(await http.GetStringAsync($"{issuer}.well-known/jwks"));
+        var validated = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = PlatformSecurity.Issuer,
+            ValidIssuer = issuer,
             ValidAudience = PlatformSecurity.Audience,
-            IssuerSigningKey = TokenSigningKeys.FromPem(await File.ReadAllTextAsync(platform.Security.PublicKeyFile)),
+            IssuerSigningKeys = keySet.GetSigningKeys(),
         });
         Assert.True(validated.IsValid, validated.Exception?.Message);
         Assert.True(Caller.TryFromClaims(new ClaimsPrincipal(validated.ClaimsIdentity), out var caller, out var problem), problem);
         Assert.Equal((Roles.RegionalOffice, "21"), (caller!.Role, caller.AreaList));
+
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{platform.GatewayPort}");
+        var region = await new RegionService.RegionServiceClient(channel).GetRegionAsync(
+            new GetRegionRequest { RegionCode = "21" }, new Metadata { { "authorization", $"Bearer {token}" } });
+        Assert.Equal("21", region.Region.RegionCode);
     }
 
     private async Task AddSiloWhilePortTakenAsync(ScriptedPlatform platform, MunicipalityService.MunicipalityServiceClient client)

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Dua.Security;
+using Dua.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Dua.EndToEnd.Tests;
 
 /// <summary>
-/// What a test platform needs to let callers in: the token signing key (the gateway gets only the public key, as a
-/// file), the internal credential the gateway presents to the silos, and channels whose calls carry a caller's token.
+/// What a test platform needs to let callers in: where tokens come from (a signing key of the test, whose public key
+/// the gateway gets as a file; or, for a platform deploy/run.sh started, its identity provider), the internal
+/// credential the gateway presents to the silos, and channels whose calls carry a caller's token.
 /// </summary>
 public sealed class PlatformSecurity : IDisposable
 {
@@ -25,8 +27,9 @@ public sealed class PlatformSecurity : IDisposable
 
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
-    private readonly TokenMinter _minter;
-    private readonly Microsoft.IdentityModel.Tokens.SecurityKey _signingKey;
+    private readonly TokenMinter? _minter;
+    private readonly Microsoft.IdentityModel.Tokens.SecurityKey? _signingKey;
+    private readonly DevTokensClient? _provider;
     private readonly string? _ownedFolder;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
 
@@ -39,7 +42,14 @@ public sealed class PlatformSecurity : IDisposable
         _ownedFolder = ownedFolder;
     }
 
-    /// <summary>The PEM file the gateway validates tokens with (Gateway:Authentication:SigningKeyFiles:0).</summary>
+    private PlatformSecurity(DevTokensClient provider, string siloCredential)
+    {
+        _provider = provider;
+        PublicKeyFile = "";
+        SiloCredential = siloCredential;
+    }
+
+    /// <summary>The PEM file the gateway validates tokens with (Gateway:Authentication:SigningKeyFiles:0); empty for a run.sh platform.</summary>
     public string PublicKeyFile { get; }
 
     /// <summary>The internal credential: Gateway:SiloCredential and Silo:GatewayCredential.</summary>
@@ -55,15 +65,17 @@ public sealed class PlatformSecurity : IDisposable
         return new PlatformSecurity(privateKey, publicKeyFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), folder);
     }
 
-    /// <summary>The key pair and credential deploy/run.sh created in its state folder (keys/).</summary>
+    /// <summary>
+    /// The platform deploy/run.sh runs from this state folder: tokens from its identity provider (the development
+    /// client's secret is in keys/, the provider's address in identity.env), and the credential in keys/.
+    /// </summary>
     public static PlatformSecurity FromRunDirectory(string runDirectory)
     {
         var keys = Path.Combine(runDirectory, "keys");
+        var url = File.ReadAllLines(Path.Combine(runDirectory, "identity.env")).Single(line => line.StartsWith("url=", StringComparison.Ordinal))[4..];
         return new PlatformSecurity(
-            File.ReadAllText(Path.Combine(keys, "dev-signing.pem")),
-            Path.Combine(keys, "dev-signing.pub.pem"),
-            File.ReadAllText(Path.Combine(keys, "silo-credential")).Trim(),
-            ownedFolder: null);
+            new DevTokensClient(new Uri(url.TrimEnd('/') + "/"), File.ReadAllText(Path.Combine(keys, "dev-tokens-client-secret")).Trim()),
+            File.ReadAllText(Path.Combine(keys, "silo-credential")).Trim());
     }
 
     /// <summary>The environment a gateway process needs for tokens and for reaching the silos.</summary>
@@ -83,11 +95,15 @@ public sealed class PlatformSecurity : IDisposable
         ["Silo__GatewayCredential"] = SiloCredential,
     };
 
-    public string TokenFor(Caller caller, TimeSpan? lifetime = null) => _minter.Mint(caller, lifetime ?? TokenLifetime);
+    public string TokenFor(Caller caller, TimeSpan? lifetime = null) =>
+        _provider is not null
+            ? _provider.TokenFor(caller.Role, caller.Areas.Select(a => a.Code), caller.Subject, caller.Organisation)
+            : _minter!.Mint(caller, lifetime ?? TokenLifetime);
 
     /// <summary>A token signed with this platform's key but otherwise as given: from another issuer, or out of date.</summary>
     public string TokenFor(Caller caller, TimeSpan lifetime, TimeSpan validFromOffset, string issuer = Issuer) =>
-        new TokenMinter(_signingKey, issuer, Audience).Mint(caller, lifetime, validFromOffset);
+        new TokenMinter(_signingKey ?? throw new InvalidOperationException("Tokens of a run.sh platform come from its identity provider."), issuer, Audience)
+            .Mint(caller, lifetime, validFromOffset);
 
     /// <summary>A channel (one per caller and address, reused) whose every call carries the caller's token.</summary>
     public GrpcChannel ChannelFor(string address, Caller caller) =>
@@ -114,6 +130,7 @@ public sealed class PlatformSecurity : IDisposable
     public void Dispose()
     {
         CloseChannels();
+        _provider?.Dispose();
         if (_ownedFolder is not null)
         {
             Directory.Delete(_ownedFolder, recursive: true);

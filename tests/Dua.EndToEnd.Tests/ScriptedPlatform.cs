@@ -34,6 +34,7 @@ public sealed class ScriptedPlatform : IDisposable
         _environment = new Dictionary<string, string>
         {
             ["DUA_GATEWAY_PORT"] = GatewayPort.ToString(),
+            ["DUA_IDP_PORT"] = IdentityProviderPort.ToString(),
             ["DUA_PG_PORT"] = PostgresPort.ToString(),
             ["DUA_SILO_GRPC_BASE"] = GrpcBase.ToString(),
             ["DUA_SILO_HTTP_BASE"] = HttpBase.ToString(),
@@ -52,6 +53,8 @@ public sealed class ScriptedPlatform : IDisposable
 
     public int PostgresPort { get; } = FreePort.Next();
 
+    public int IdentityProviderPort { get; } = FreePort.Next();
+
     public int GrpcBase { get; }
 
     public int HttpBase { get; }
@@ -68,8 +71,8 @@ public sealed class ScriptedPlatform : IDisposable
     public string ConnectionString => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=dua";
 
     /// <summary>
-    /// The key pair and credential run.sh created in its state folder (keys/): tokens minted with it are what
-    /// deploy/token.sh would print.
+    /// The identity provider and credential run.sh started and created (keys/): tokens from the provider's development
+    /// client, as deploy/token.sh gets them.
     /// </summary>
     public PlatformSecurity Security => _security ??= PlatformSecurity.FromRunDirectory(RunDirectory);
 

@@ -132,6 +132,7 @@ public sealed class GatewayDiscoveryTests
         new(new InMemorySiloDirectory([silo.Endpoint]), trustTestKey: false, settings: new Dictionary<string, string>
         {
             ["Gateway:Authentication:Authority"] = provider.Issuer,
+            ["Gateway:Authentication:Issuer"] = provider.Issuer,
             ["Gateway:Authentication:Audience"] = DevIdentityServer.Audience,
         });
 

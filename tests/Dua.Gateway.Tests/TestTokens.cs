@@ -32,7 +32,6 @@ internal static class TestTokens
     /// <summary>The settings that let the gateway start: its trusted key and the silos' credential.</summary>
     public static IReadOnlyDictionary<string, string> GatewaySettings { get; } = new Dictionary<string, string>
     {
-        ["Gateway:Authentication:Issuer"] = Issuer,
         ["Gateway:Authentication:SigningKeys:0"] = PublicKeyPem,
         ["Gateway:SiloCredential"] = SiloCredential,
     };

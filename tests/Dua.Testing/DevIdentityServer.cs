@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Xunit;
@@ -14,11 +13,12 @@ public sealed class DevIdentityServer : IDisposable
 {
     public const string Audience = "dua-platform";
     public const string WebClientId = "dua-web";
-    public const string DevTokensClientId = "dua-dev-tokens";
+    public const string DevTokensClientId = DevTokensClient.ClientId;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ChildProcess _process;
     private readonly HttpClient _http;
+    private readonly DevTokensClient _devTokens;
 
     private DevIdentityServer(ChildProcess process, int port, string keyDirectory, string webAppUrl, string webClientSecret, string devTokensClientSecret)
     {
@@ -29,6 +29,7 @@ public sealed class DevIdentityServer : IDisposable
         WebClientSecret = webClientSecret;
         DevTokensClientSecret = devTokensClientSecret;
         _http = new HttpClient { BaseAddress = BaseAddress };
+        _devTokens = new DevTokensClient(BaseAddress, devTokensClientSecret);
     }
 
     public int Port { get; }
@@ -108,44 +109,13 @@ public sealed class DevIdentityServer : IDisposable
     }
 
     /// <summary>A client-credentials token of the development client for the role and areas (as deploy/token.sh asks).</summary>
-    public async Task<string> TokenForAsync(string role, IEnumerable<string> areas, string? subject = null, string? organisation = null)
-    {
-        using var response = await RequestTokenAsync(role, areas, subject, organisation);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"the identity provider refused a token: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    /// <summary>The same, synchronously: for code that hands out channels without awaiting.</summary>
-    public string TokenFor(string role, IEnumerable<string> areas, string? subject = null, string? organisation = null) =>
-        TokenForAsync(role, areas, subject, organisation).GetAwaiter().GetResult();
+    public Task<string> TokenForAsync(string role, IEnumerable<string> areas, string? subject = null, string? organisation = null) =>
+        _devTokens.TokenForAsync(role, areas, subject, organisation);
 
     /// <summary>The raw client-credentials request, for tests of what the provider refuses.</summary>
     public Task<HttpResponseMessage> RequestTokenAsync(
-        string role, IEnumerable<string> areas, string? subject = null, string? organisation = null, string clientId = DevTokensClientId, string? secret = null)
-    {
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("grant_type", "client_credentials"),
-            new("scope", "dua"),
-            new("role", role),
-        };
-        form.AddRange(areas.Select(area => new KeyValuePair<string, string>("area", area)));
-        if (subject is not null)
-        {
-            form.Add(new("subject", subject));
-        }
-
-        if (organisation is not null)
-        {
-            form.Add(new("organisation", organisation));
-        }
-
-        var request = new HttpRequestMessage(HttpMethod.Post, "connect/token") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret ?? DevTokensClientSecret}")));
-        return _http.SendAsync(request);
-    }
+        string role, IEnumerable<string> areas, string? subject = null, string? organisation = null, string clientId = DevTokensClientId, string? secret = null) =>
+        _devTokens.RequestTokenAsync(role, areas, subject, organisation, clientId, secret);
 
     /// <summary>Asks the provider for a new signing key; returns its key id.</summary>
     public async Task<string> RotateSigningKeyAsync()
@@ -159,6 +129,7 @@ public sealed class DevIdentityServer : IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        _devTokens.Dispose();
         _process.Dispose();
         try
         {

@@ -17,7 +17,7 @@ public sealed class GatewayAuthenticationOptions : IValidatableObject
 
     /// <summary>
     /// The accepted issuer (<c>iss</c>). Required with configured keys; with <see cref="Authority"/> the issuer its
-    /// metadata names is accepted, and this one too when set.
+    /// metadata names is accepted, and this one too (set it to the provider's issuer, or empty, so that only that one is).
     /// </summary>
     public string Issuer { get; set; } = "";
 

@@ -105,7 +105,15 @@ public sealed class SigningKeyRing
         var name = $"{FilePrefix}{_clock.GetUtcNow().ToString("yyyyMMddTHHmmssfffffff", CultureInfo.InvariantCulture)}{FileSuffix}";
         if (_directory is not null)
         {
-            Directory.CreateDirectory(_directory);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(_directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
