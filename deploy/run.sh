@@ -15,6 +15,8 @@
 # and Orleans' client port DUA_SILO_ORLEANS_CLIENT_BASE+i (30000; formerly DUA_SILO_GATEWAY_BASE, still read).
 # Folders: DUA_DATA_DIR (.data: database, pseudonym key) and DUA_RUN_DIR (.run: logs, the state deploy/silo.sh
 # works with, and keys/).
+# The web app for regional offices (hosts/Dua.Web) starts after the gateway on DUA_WEB_PORT (5080); people sign in
+# to it at the identity provider.
 #
 # Security for local development: tokens come from the development identity provider (tools/Dua.DevIdentity, an
 # OpenID Connect provider), which the gateway trusts through its discovery document and published keys. On first
@@ -62,6 +64,10 @@ idp_url="http://127.0.0.1:$idp_port"
 # The web app's address, registered with the provider as the dua-web client's redirect target.
 idp_web_app_url="http://127.0.0.1:${DUA_WEB_PORT:-5080}"
 # --- end identity provider ------------------------------------------------------------------------------------
+# --- Web app: port --------------------------------------------------------------------------------------------
+web_port=${DUA_WEB_PORT:-5080}
+web_url="http://127.0.0.1:$web_port"
+# --- end web app ----------------------------------------------------------------------------------------------
 # How often the gateway re-reads the live silos; a stopping silo drains for longer (Silo:DrainDelay, 3 s).
 readonly gateway_poll_seconds=2
 # Silo indices go up to this; deploy/silo.sh add looks for free ports among them.
@@ -98,7 +104,12 @@ for ((i = 0; i < silos; i++)); do
   require_free "silo $i Orleans client" $((orleans_client_base + i)) DUA_SILO_ORLEANS_CLIENT_BASE
 done
 
+# --- Web app: port check -------------------------------------------------------------------------------------
+require_free "web app" "$web_port" DUA_WEB_PORT
+# --- end web app ----------------------------------------------------------------------------------------------
+
 mkdir -p "$data" "$run"
+rm -f "$run/web.env"
 rm -rf "$run/silos" "$run/requests" "$run/platform.env" "$run/identity.env" "$run"/silo-*.log
 mkdir -p "$run/silos" "$run/requests"
 echo $$ >"$run/run.pid"
@@ -141,6 +152,15 @@ if $build; then
       { echo "run.sh: build of $project failed; run 'dotnet build $project' to see why" >&2; exit 1; }
   done
 fi
+
+# --- Web app: build -------------------------------------------------------------------------------------------
+if $build; then
+  dotnet build "$root/hosts/Dua.Web" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly >/dev/null ||
+    { echo "run.sh: build of hosts/Dua.Web failed; run 'dotnet build hosts/Dua.Web' to see why" >&2; exit 1; }
+fi
+web_bin="$root/hosts/Dua.Web/bin/$configuration/net10.0"
+[[ -f "$web_bin/Dua.Web.dll" ]] || { echo "run.sh: $(shown "$web_bin/Dua.Web.dll") is missing; run without --no-build" >&2; exit 1; }
+# --- end web app ----------------------------------------------------------------------------------------------
 
 # --contentRoot: each program reads its appsettings.json from its own build folder, whatever the caller's folder.
 migrations_dll="$root/hosts/Dua.Migrations/bin/$configuration/net10.0/Dua.Migrations.dll"
@@ -259,6 +279,25 @@ for ((i = 0; i < silos; i++)); do
   done
 done
 until port_taken "$gateway_port"; do sleep 0.2; done
+
+# --- Web app: start (after the gateway, its only back end) ----------------------------------------------------
+# People sign in at the identity provider as the dua-web client; the secret stays in a file, out of the environment.
+echo "=== $(date -Is) web app starting" >>"$run/web.log"
+Web__Port=$web_port Web__GatewayAddress="http://127.0.0.1:$gateway_port" \
+  SignIn__Authority="$idp_url/" SignIn__ClientId=dua-web SignIn__ClientSecretFile="$keys/web-client-secret" \
+  dotnet "$web_bin/Dua.Web.dll" --contentRoot "$web_bin" >>"$run/web.log" 2>&1 &
+web_pid=$!
+pids+=("$web_pid")
+names[$web_pid]="web app"
+say "web app starting: $web_url, pid $web_pid, log $(shown "$run/web.log")"
+for ((t = 0; ; t++)); do
+  [[ "$(curl -s "$web_url/healthz" 2>/dev/null)" == ok ]] && break
+  kill -0 "$web_pid" 2>/dev/null || { echo "run.sh: the web app exited during start-up; see $(shown "$run/web.log")" >&2; tail -n 20 "$run/web.log" >&2; exit 1; }
+  ((t < 240)) || { echo "run.sh: the web app did not answer in 120 s; see $(shown "$run/web.log")" >&2; exit 1; }
+  sleep 0.5
+done
+state_put "$run/web.env" "url=$web_url" "pid=$web_pid"
+# --- end web app ----------------------------------------------------------------------------------------------
 
 if $demo; then
   say "loading the demo data set"
@@ -408,6 +447,12 @@ Try:
 deploy/silo.sh add | stop N | list   adds a silo, stops one gracefully, lists them.
 Ctrl-C stops everything.
 INFO
+# --- Web app: address -----------------------------------------------------------------------------------------
+cat <<WEB
+Regional offices open the web app in a browser:
+  web app:              $web_url/   (sign in as "Regionkontor Gävleborg" on the provider's page)
+WEB
+# --- end web app ----------------------------------------------------------------------------------------------
 
 # A lost silo is what the platform is built to survive: report it and keep serving with the others. A signal
 # from deploy/silo.sh interrupts the wait; then its request is handled.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the platform: unit, in-process gRPC, PostgreSQL and multi-process end-to-end tests.
-# It installs what the tests need (PostgreSQL from apt, when missing and run as root); the tests start
+# It installs what the tests need (PostgreSQL and Chromium from apt, when missing and run as root); the tests start
 # their own private PostgreSQL clusters and processes on loopback ports and stop them afterwards.
 #
 #   deploy/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Gateway]
@@ -11,6 +11,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/deploy/lib.sh"
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 "$root/deploy/postgres.sh" install
+
+# The web app's browser tests drive Debian's Chromium (Playwright's own browser download does not work offline).
+if [[ ! -x /usr/bin/chromium ]]; then
+  [[ $(id -u) -eq 0 ]] || { echo "test.sh: the browser tests need Chromium; as root: apt-get update && apt-get install -y chromium" >&2; exit 1; }
+  echo "test.sh: installing Chromium (apt-get install chromium)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update
+  apt-get -o DPkg::Lock::Timeout=600 install -y chromium
+fi
 
 # The contract stays buf-lint clean (buf comes from npm; npx caches it).
 (cd "$root/proto" && npx --yes @bufbuild/buf@1.75.0 lint) || die "buf lint found problems in proto/"

@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests(PostgresFixture postgres, ITestOutputHelpe
     private static readonly string[] Writers = [OwnAgency, NationalAgency];
     private static readonly string[] Readers = [OwnAgency, NationalAgency, Operations];
     private static readonly string[] CountyReaders = [NationalAgency, Operations];
+    private static readonly string[] RecordReaders = [OwnAgency, OwnRegionalOffice, NationalAgency, Operations];
+    private static readonly string[] CountyRecordReaders = [OwnRegionalOffice, NationalAgency, Operations];
     private static readonly string[] CountySummaryReaders = [OwnRegionalOffice, NationalAgency, Operations];
     private static readonly string[] MunicipalitySummaryReaders = [OwnAgency, OwnRegionalOffice, NationalAgency, Operations];
     private static readonly string[] Operators = [Operations];
@@ -266,8 +268,8 @@ public sealed class AccessMatrixTests(PostgresFixture postgres, ITestOutputHelpe
             new("dua.v1.MunicipalityService/GetMunicipality", Everyone, Read(h => anyone.Municipalities.GetMunicipalityAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),
 
             new("dua.v1.AgreementService/CreateAgreement", Writers, h => WriteAsync(Hudiksvalls, () => anyone.Agreements.CreateAgreementAsync(Youth(Hudiksvall), h).ResponseAsync)),
-            new("dua.v1.AgreementService/GetAgreement", Readers, Read(h => anyone.Agreements.GetAgreementAsync(new() { AgreementId = fixture.AgreementId }, h).ResponseAsync)),
-            new("dua.v1.AgreementService/ListAgreements", Readers, Read(h => anyone.Agreements.ListAgreementsAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),
+            new("dua.v1.AgreementService/GetAgreement", RecordReaders, Read(h => anyone.Agreements.GetAgreementAsync(new() { AgreementId = fixture.AgreementId }, h).ResponseAsync)),
+            new("dua.v1.AgreementService/ListAgreements", RecordReaders, Read(h => anyone.Agreements.ListAgreementsAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),
             new("dua.v1.AgreementService/AmendAgreement", Writers, async h =>
             {
                 var id = await Draft();
@@ -315,8 +317,8 @@ public sealed class AccessMatrixTests(PostgresFixture postgres, ITestOutputHelpe
             new("dua.v1.ParticipantService/ListParticipants", Readers, Read(h => anyone.Participants.ListParticipantsAsync(new() { AgreementId = fixture.AgreementId }, h).ResponseAsync)),
 
             new("dua.v1.LabourMarketService/ReportMonthlyFigures", Writers, h => WriteAsync(March, () => anyone.LabourMarket.ReportMonthlyFiguresAsync(Figures(), h).ResponseAsync)),
-            new("dua.v1.LabourMarketService/GetMonthlyFigures", Readers, Read(h => anyone.LabourMarket.GetMonthlyFiguresAsync(new() { MunicipalityCode = Hudiksvall, Month = "2026-03" }, h).ResponseAsync)),
-            new("dua.v1.LabourMarketService/ListMonthlyFigures", Readers, Read(h => anyone.LabourMarket.ListMonthlyFiguresAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),
+            new("dua.v1.LabourMarketService/GetMonthlyFigures", RecordReaders, Read(h => anyone.LabourMarket.GetMonthlyFiguresAsync(new() { MunicipalityCode = Hudiksvall, Month = "2026-03" }, h).ResponseAsync)),
+            new("dua.v1.LabourMarketService/ListMonthlyFigures", RecordReaders, Read(h => anyone.LabourMarket.ListMonthlyFiguresAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),
 
             new("dua.v1.DialogueService/ScheduleDialogue", Writers, h => WriteAsync(Dialogues, () => anyone.Dialogues.ScheduleDialogueAsync(Schedule(), h).ResponseAsync)),
             new("dua.v1.DialogueService/RecordDialogueOutcome", Writers, async h =>
@@ -325,8 +327,8 @@ public sealed class AccessMatrixTests(PostgresFixture postgres, ITestOutputHelpe
                 var outcome = new RecordDialogueOutcomeRequest { RequestId = NewRequestId(), DialogueId = id, MunicipalityCodes = { Hudiksvall } };
                 return await WriteAsync(() => Dialogue(id), () => anyone.Dialogues.RecordDialogueOutcomeAsync(outcome, h).ResponseAsync);
             }),
-            new("dua.v1.DialogueService/GetDialogue", Readers, Read(h => anyone.Dialogues.GetDialogueAsync(new() { DialogueId = fixture.DialogueId }, h).ResponseAsync)),
-            new("dua.v1.DialogueService/ListDialogues", CountyReaders, Read(h => anyone.Dialogues.ListDialoguesAsync(new() { RegionCode = Gavleborg }, h).ResponseAsync)),
+            new("dua.v1.DialogueService/GetDialogue", RecordReaders, Read(h => anyone.Dialogues.GetDialogueAsync(new() { DialogueId = fixture.DialogueId }, h).ResponseAsync)),
+            new("dua.v1.DialogueService/ListDialogues", CountyRecordReaders, Read(h => anyone.Dialogues.ListDialoguesAsync(new() { RegionCode = Gavleborg }, h).ResponseAsync)),
 
             new("dua.v1.StatisticsService/GetRegionSummary", CountySummaryReaders, Read(h => anyone.Statistics.GetRegionSummaryAsync(new() { RegionCode = Gavleborg }, h).ResponseAsync)),
             new("dua.v1.StatisticsService/GetMunicipalitySummary", MunicipalitySummaryReaders, Read(h => anyone.Statistics.GetMunicipalitySummaryAsync(new() { MunicipalityCode = Hudiksvall }, h).ResponseAsync)),

@@ -35,6 +35,7 @@ public sealed class ScriptedPlatform : IDisposable
         {
             ["DUA_GATEWAY_PORT"] = GatewayPort.ToString(),
             ["DUA_IDP_PORT"] = IdentityProviderPort.ToString(),
+            ["DUA_WEB_PORT"] = WebPort.ToString(),
             ["DUA_PG_PORT"] = PostgresPort.ToString(),
             ["DUA_SILO_GRPC_BASE"] = GrpcBase.ToString(),
             ["DUA_SILO_HTTP_BASE"] = HttpBase.ToString(),
@@ -48,6 +49,9 @@ public sealed class ScriptedPlatform : IDisposable
             ["Gateway__RateLimit__Burst"] = PlatformSecurity.UnlimitedRate,
         };
     }
+
+    /// <summary>The web app run.sh starts after the gateway.</summary>
+    public int WebPort { get; } = FreePort.Next();
 
     public int GatewayPort { get; } = FreePort.Next();
 

@@ -35,11 +35,14 @@ public sealed class MethodPolicyTests
     }
 
     [Fact]
-    public void Regional_offices_may_call_only_summaries_and_reference_data()
+    public void Regional_offices_may_read_summaries_reference_data_and_area_records_but_no_participant()
     {
         var allowed = ContractMethods.Where(m => MethodPolicy.Allows(Roles.RegionalOffice, m)).ToArray();
-        Assert.All(allowed, m => Assert.Matches("^dua\\.v1\\.(StatisticsService|RegionService|MunicipalityService)/", m));
+        Assert.All(allowed, m => Assert.Matches(
+            "^dua\\.v1\\.((StatisticsService|RegionService|MunicipalityService)/.*|AgreementService/(Get|List)Agreements?|DialogueService/(Get|List)Dialogues?|LabourMarketService/(Get|List)MonthlyFigures)$", m));
         Assert.Contains("dua.v1.StatisticsService/GetRegionSummary", allowed);
+        Assert.Contains("dua.v1.AgreementService/ListAgreements", allowed);
+        Assert.DoesNotContain(allowed, m => m.StartsWith("dua.v1.ParticipantService/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Dua.Grains.Agreements;
 using Dua.Grains.Requests;
 using Dua.ReferenceData;
 using Dua.Silo.Security;
+using Dua.Silo.Statistics;
 using Grpc.Core;
 
 namespace Dua.Silo.Api;
@@ -39,14 +40,16 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
             ApiErrors.NotFound("dua.v1.Agreement", request.AgreementId);
         }
 
-        AreaAccess.RequireRead(context.GetCaller(), agreement.MunicipalityCodes);
-        return new GetAgreementResponse { Agreement = agreement.MapToContract() };
+        var caller = context.GetCaller();
+        AreaAccess.RequireRead(caller, agreement.MunicipalityCodes);
+        return new GetAgreementResponse { Agreement = AsSeenBy(agreement, caller) };
     }
 
     public override async Task<ListAgreementsResponse> ListAgreements(ListAgreementsRequest request, ServerCallContext context)
     {
         var (pageSize, filter, after) = AgreementValidation.Check(request);
-        RequireListFilter(context.GetCaller(), request);
+        var caller = context.GetCaller();
+        RequireListFilter(caller, request);
         var (kind, status) = (request.Kind.MapToFilter(), request.Status.MapToFilter());
 
         // Agreement ids begin with their county's code, so walking indexes in county order lists them in id order.
@@ -74,7 +77,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         var page = ids.Take(pageSize).ToArray();
         var agreements = await Task.WhenAll(page.Select(id => Agreement(id).GetAsync()));
         var response = new ListAgreementsResponse();
-        response.Agreements.AddRange(agreements.OfType<AgreementSnapshot>().Select(a => a.MapToContract()));
+        response.Agreements.AddRange(agreements.OfType<AgreementSnapshot>().Select(a => AsSeenBy(a, caller)));
         if (ids.Count > pageSize)
         {
             response.NextPageToken = new PageToken(filter, page[^1]).Encode();
@@ -147,6 +150,19 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         {
             AreaAccess.RequireWrite(context.GetCaller(), agreement.MunicipalityCodes);
         }
+    }
+
+    /// <summary>An agreement read: the counts of people in it as the caller may see them.</summary>
+    private static Agreement AsSeenBy(AgreementSnapshot snapshot, Dua.Security.Caller caller)
+    {
+        var agreement = snapshot.MapToContract();
+        var disclosure = CallerDisclosure.Of(caller);
+        foreach (var track in agreement.JobTracks)
+        {
+            CallerDisclosure.WithholdPlacesTaken(track, disclosure);
+        }
+
+        return agreement;
     }
 
     private static void RequireListFilter(Dua.Security.Caller caller, ListAgreementsRequest request)

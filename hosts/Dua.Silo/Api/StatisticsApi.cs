@@ -23,7 +23,7 @@ public sealed class StatisticsApi(
         var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
         var caller = context.GetCaller();
         AreaAccess.RequireCounty(caller, county.Code);
-        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(county.Code, DisclosureFor(caller)) };
+        return new GetRegionSummaryResponse { Region = await national.GetRegionAsync(county.Code, CallerDisclosure.Of(caller)) };
     }
 
     public override async Task<GetMunicipalitySummaryResponse> GetMunicipalitySummary(GetMunicipalitySummaryRequest request, ServerCallContext context)
@@ -31,14 +31,14 @@ public sealed class StatisticsApi(
         var municipality = ScbCodes.RequireKnownMunicipality("municipality_code", request.MunicipalityCode);
         var caller = context.GetCaller();
         AreaAccess.RequireMunicipality(caller, municipality.Code);
-        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, DisclosureFor(caller)) };
+        return new GetMunicipalitySummaryResponse { Municipality = await national.GetMunicipalityAsync(municipality, CallerDisclosure.Of(caller)) };
     }
 
     public override Task<GetNationalSummaryResponse> GetNationalSummary(GetNationalSummaryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         AreaAccess.RequireCountry(caller);
-        return national.GetAsync(DisclosureFor(caller));
+        return national.GetAsync(CallerDisclosure.Of(caller));
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class StatisticsApi(
         var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
         var caller = context.GetCaller();
         AreaAccess.RequireCounty(caller, county.Code);
-        var disclosure = DisclosureFor(caller);
+        var disclosure = CallerDisclosure.Of(caller);
         var settings = options.Value;
         var cancellation = context.CancellationToken;
         RegionSummary? sent = null;
@@ -88,10 +88,6 @@ public sealed class StatisticsApi(
             }
         }
     }
-
-    /// <summary>Regional offices read aggregates for people they must not be able to single out.</summary>
-    private static Disclosure DisclosureFor(Caller caller) =>
-        caller.IsRegionalOffice ? Disclosure.SuppressSmallCounts : Disclosure.Exact;
 
     private static bool SameFigures(RegionSummary a, RegionSummary b) =>
         ReferenceEquals(a, b) || SummaryDifferences.Between(a, b).Count == 0;

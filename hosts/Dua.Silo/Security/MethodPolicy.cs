@@ -14,6 +14,9 @@ public static class MethodPolicy
     private static readonly string[] Anyone = [Roles.Agency, Roles.RegionalOffice, Roles.Operations];
     private static readonly string[] Writers = [Roles.Agency];
     private static readonly string[] Readers = [Roles.Agency, Roles.Operations];
+    // Agreements, dialogues and labour-market figures are records about areas, not people: regional offices read
+    // them for their counties. The one count of people in them (places taken per job track) is withheld from them.
+    private static readonly string[] RecordReaders = [Roles.Agency, Roles.RegionalOffice, Roles.Operations];
     private static readonly string[] SummaryReaders = [Roles.Agency, Roles.RegionalOffice, Roles.Operations];
     private static readonly string[] Operators = [Roles.Operations];
 
@@ -26,8 +29,8 @@ public static class MethodPolicy
         ["dua.v1.MunicipalityService/GetMunicipality"] = Anyone,
 
         ["dua.v1.AgreementService/CreateAgreement"] = Writers,
-        ["dua.v1.AgreementService/GetAgreement"] = Readers,
-        ["dua.v1.AgreementService/ListAgreements"] = Readers,
+        ["dua.v1.AgreementService/GetAgreement"] = RecordReaders,
+        ["dua.v1.AgreementService/ListAgreements"] = RecordReaders,
         ["dua.v1.AgreementService/AmendAgreement"] = Writers,
         ["dua.v1.AgreementService/AddJobTrack"] = Writers,
         ["dua.v1.AgreementService/UpdateJobTrack"] = Writers,
@@ -41,13 +44,13 @@ public static class MethodPolicy
         ["dua.v1.ParticipantService/ListParticipants"] = Readers,
 
         ["dua.v1.LabourMarketService/ReportMonthlyFigures"] = Writers,
-        ["dua.v1.LabourMarketService/GetMonthlyFigures"] = Readers,
-        ["dua.v1.LabourMarketService/ListMonthlyFigures"] = Readers,
+        ["dua.v1.LabourMarketService/GetMonthlyFigures"] = RecordReaders,
+        ["dua.v1.LabourMarketService/ListMonthlyFigures"] = RecordReaders,
 
         ["dua.v1.DialogueService/ScheduleDialogue"] = Writers,
         ["dua.v1.DialogueService/RecordDialogueOutcome"] = Writers,
-        ["dua.v1.DialogueService/GetDialogue"] = Readers,
-        ["dua.v1.DialogueService/ListDialogues"] = Readers,
+        ["dua.v1.DialogueService/GetDialogue"] = RecordReaders,
+        ["dua.v1.DialogueService/ListDialogues"] = RecordReaders,
 
         // Regional offices see small counts suppressed (StatisticsApi decides the disclosure by role).
         ["dua.v1.StatisticsService/GetRegionSummary"] = SummaryReaders,
