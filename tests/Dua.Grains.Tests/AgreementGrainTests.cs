@@ -1,3 +1,8 @@
+using Dua.Domain;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using static Dua.Grains.Tests.AgreementTestData;
 
@@ -50,7 +55,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var id = NewAgreementId();
         var create = NewRequest();
         var created = await Agreement(id).CreateAsync(create, Youth("2184"));
-        await Agreement(id).AmendAsync(NewRequest(), new AgreementAmendment("Nytt kontor", Terms("Arbetsförmedlingen Gävle"), null));
+        await Agreement(id).AmendAsync(NewRequest(), Amendment("Nytt kontor", Terms("Arbetsförmedlingen Gävle"), null));
 
         var retried = await Agreement(id).CreateAsync(create, Youth("2184"));
 
@@ -87,7 +92,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
 
         await RefusedAsync(
             () => Agreement(id).CreateAsync(create with { Fingerprint = "other content" }, Youth("2180")),
-            DomainErrorKind.InvalidArgument, "request_id");
+            DomainRuleKind.InvalidValue, "requestId");
 
         var stored = await Agreement(id).GetAsync();
         Assert.Equal<string>(["2184"], stored!.MunicipalityCodes);
@@ -100,7 +105,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var id = NewAgreementId();
         await Agreement(id).CreateAsync(NewRequest(), Youth("2184"));
 
-        await RefusedAsync(() => Agreement(id).CreateAsync(NewRequest(), Newcomers("2180")), DomainErrorKind.FailedPrecondition, "agreement-exists");
+        await RefusedAsync(() => Agreement(id).CreateAsync(NewRequest(), Newcomers("2180")), DomainRuleKind.Precondition, "agreement-exists");
 
         var stored = await Agreement(id).GetAsync();
         Assert.Equal(AgreementKind.Youth, stored!.Kind);
@@ -122,7 +127,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var before = await grain.GetAsync();
 
         var sign = NewRequest();
-        var refused = await RefusedAsync(() => grain.SignAsync(sign, ValidFrom, ValidTo), DomainErrorKind.FailedPrecondition, "newcomers-need-three-job-tracks");
+        var refused = await RefusedAsync(() => grain.SignAsync(sign, new ValidityPeriod(ValidFrom, ValidTo)), DomainRuleKind.Precondition, "newcomers-need-three-job-tracks");
         Assert.Contains("has 2", refused.Message, StringComparison.Ordinal);
 
         var after = await grain.GetAsync();
@@ -134,7 +139,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         await grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Lokalvårdare"));
 
         // The refused attempt was not recorded, so the client may send the same request again once it can succeed.
-        var signed = await grain.SignAsync(sign, ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(sign, new ValidityPeriod(ValidFrom, ValidTo));
         Assert.Equal(AgreementStatus.Signed, signed.Status);
         Assert.Equal(ValidFrom, signed.ValidFrom);
         Assert.Equal(ValidTo, signed.ValidTo);
@@ -143,12 +148,26 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_refusal_reaches_the_caller_across_the_wire_with_its_kind_rule_and_message()
+    {
+        // The test cluster's client calls the silo through its gateway, so the refusal crossed the serializer (its
+        // surrogate in the grain abstractions): the domain's exception carries no Orleans attributes of its own.
+        var id = NewAgreementId();
+        await Agreement(id).CreateAsync(NewRequest(), Newcomers("2184"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Agreement(id).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo)));
+
+        Assert.Equal((DomainRuleKind.Precondition, NewcomerJobTrackRule.Rule), (refused.Kind, refused.Subject));
+        Assert.Contains($"{id} has 0", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_youth_agreement_is_signed_without_job_tracks()
     {
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2182"));
 
-        var signed = await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
 
         Assert.Equal(AgreementStatus.Signed, signed.Status);
         Assert.Empty(signed.JobTracks);
@@ -163,15 +182,15 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2101"));
         var sign = NewRequest();
-        var signed = await grain.SignAsync(sign, ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(sign, new ValidityPeriod(ValidFrom, ValidTo));
 
-        var retried = await grain.SignAsync(sign, ValidFrom, ValidTo);
+        var retried = await grain.SignAsync(sign, new ValidityPeriod(ValidFrom, ValidTo));
         Assert.Equal(AgreementStatus.Signed, retried.Status);
         Assert.Equal(signed.Version, retried.Version);
         Assert.Equal(ValidFrom, retried.ValidFrom);
 
-        await RefusedAsync(() => grain.SignAsync(NewRequest(), ValidFrom.AddYears(1), ValidTo.AddYears(1)), DomainErrorKind.FailedPrecondition, "agreement-not-draft");
-        await RefusedAsync(() => grain.SignAsync(sign with { Fingerprint = "other dates" }, ValidFrom, ValidTo), DomainErrorKind.InvalidArgument, "request_id");
+        await RefusedAsync(() => grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom.AddYears(1), ValidTo.AddYears(1))), DomainRuleKind.Precondition, "agreement-not-draft");
+        await RefusedAsync(() => grain.SignAsync(sign with { Fingerprint = "other dates" }, new ValidityPeriod(ValidFrom, ValidTo)), DomainRuleKind.InvalidValue, "requestId");
 
         var stored = await grain.GetAsync();
         Assert.Equal(signed.Version, stored!.Version);
@@ -185,7 +204,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
     {
         var a = NewAgreementId();
         await Agreement(a).CreateAsync(NewRequest(), Youth("2184"));
-        await Agreement(a).SignAsync(NewRequest(), ValidFrom, ValidTo);
+        await Agreement(a).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
 
         var newcomers = NewAgreementId();
         await Agreement(newcomers).CreateAsync(NewRequest(), Newcomers("2184"));
@@ -194,12 +213,12 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
             await Agreement(newcomers).AddJobTrackAsync(NewRequest(), TrackWithEmployer(name));
         }
 
-        await Agreement(newcomers).SignAsync(NewRequest(), ValidFrom, ValidTo);
+        await Agreement(newcomers).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
         Assert.Equal(AgreementStatus.Signed, (await Agreement(a).GetAsync())!.Status);
 
         var b = NewAgreementId();
         await Agreement(b).CreateAsync(NewRequest(), Youth("2184"));
-        var signedB = await Agreement(b).SignAsync(NewRequest(), ValidFrom.AddYears(2), ValidTo.AddYears(2));
+        var signedB = await Agreement(b).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom.AddYears(2), ValidTo.AddYears(2)));
 
         Assert.Equal(a, signedB.PredecessorId);
         var endedA = await Agreement(a).GetAsync();
@@ -218,8 +237,8 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         Assert.Equal(AgreementStatus.Signed, (await RegionEntryAsync("21", b))!.Status);
 
         // A superseded agreement is ended: it can no longer change.
-        await RefusedAsync(() => Agreement(a).AmendAsync(NewRequest(), new AgreementAmendment("Sen ändring", Terms(), null)),
-            DomainErrorKind.FailedPrecondition, "agreement-ended");
+        await RefusedAsync(() => Agreement(a).AmendAsync(NewRequest(), Amendment("Sen ändring", Terms(), null)),
+            DomainRuleKind.Precondition, "agreement-ended");
     }
 
     [Fact]
@@ -228,14 +247,14 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var a = NewAgreementId();
         var signA = NewRequest();
         await Agreement(a).CreateAsync(NewRequest(), Youth("2183"));
-        await Agreement(a).SignAsync(signA, ValidFrom, ValidTo);
+        await Agreement(a).SignAsync(signA, new ValidityPeriod(ValidFrom, ValidTo));
 
         var b = NewAgreementId();
         await Agreement(b).CreateAsync(NewRequest(), Youth("2183"));
-        await Agreement(b).SignAsync(NewRequest(), ValidFrom.AddYears(2), ValidTo.AddYears(2));
+        await Agreement(b).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom.AddYears(2), ValidTo.AddYears(2)));
 
         // The first answer to A's sign was lost, and the client retries after B was signed.
-        var retried = await Agreement(a).SignAsync(signA, ValidFrom, ValidTo);
+        var retried = await Agreement(a).SignAsync(signA, new ValidityPeriod(ValidFrom, ValidTo));
 
         Assert.Equal(AgreementStatus.Ended, retried.Status);
         var storedB = await Agreement(b).GetAsync();
@@ -252,7 +271,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2104"));
 
-        var amended = await grain.AmendAsync(NewRequest(), new AgreementAmendment("Nytt kontor", Terms("Arbetsförmedlingen Gävle"), null));
+        var amended = await grain.AmendAsync(NewRequest(), Amendment("Nytt kontor", Terms("Arbetsförmedlingen Gävle"), null));
 
         Assert.Equal("Arbetsförmedlingen Gävle", amended.Terms.EmploymentOffice);
         Assert.Equal(2, amended.Version);
@@ -266,11 +285,11 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
     {
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2121"));
-        var signed = await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
 
         var amend = NewRequest();
         var newEnd = ValidTo.AddYears(1);
-        var amended = await grain.AmendAsync(amend, new AgreementAmendment("Förlängd ett år", Terms("Arbetsförmedlingen Gävle"), newEnd));
+        var amended = await grain.AmendAsync(amend, Amendment("Förlängd ett år", Terms("Arbetsförmedlingen Gävle"), newEnd));
 
         Assert.Equal(signed.Version + 1, amended.Version);
         Assert.Equal("Arbetsförmedlingen Gävle", amended.Terms.EmploymentOffice);
@@ -282,12 +301,12 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         Assert.Equal(amend.RequestId, amendment.RequestId);
 
         // Terms left out of an amendment stay as they were; a retry records nothing more.
-        var second = await grain.AmendAsync(NewRequest(), new AgreementAmendment("Bara beskrivning", null, null));
+        var second = await grain.AmendAsync(NewRequest(), Amendment("Bara beskrivning", null, null));
         Assert.Equal("Arbetsförmedlingen Gävle", second.Terms.EmploymentOffice);
         Assert.Equal(newEnd, second.ValidTo);
         Assert.Equal(2, second.Amendments.Length);
 
-        var retried = await grain.AmendAsync(amend, new AgreementAmendment("Förlängd ett år", Terms("Arbetsförmedlingen Gävle"), newEnd));
+        var retried = await grain.AmendAsync(amend, Amendment("Förlängd ett år", Terms("Arbetsförmedlingen Gävle"), newEnd));
         Assert.Equal(second.Version, retried.Version);
         Assert.Equal(2, retried.Amendments.Length);
     }
@@ -298,8 +317,8 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2132"));
 
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Nytt slutdatum", Terms("Arbetsförmedlingen Gävle"), ValidTo)),
-            DomainErrorKind.FailedPrecondition, "valid-to-needs-signed-agreement");
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Nytt slutdatum", Terms("Arbetsförmedlingen Gävle"), ValidTo)),
+            DomainRuleKind.Precondition, "valid-to-needs-signed-agreement");
 
         var stored = await grain.GetAsync();
         Assert.Equal(1, stored!.Version);
@@ -312,19 +331,19 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
     {
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2161"));
-        var signed = await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
 
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Bakåt", null, ValidFrom.AddDays(-1))),
-            DomainErrorKind.InvalidArgument, "valid_to");
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Samma dag", null, ValidFrom)),
-            DomainErrorKind.InvalidArgument, "valid_to");
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Bakåt", null, ValidFrom.AddDays(-1))),
+            DomainRuleKind.InvalidValue, "validTo");
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Samma dag", null, ValidFrom)),
+            DomainRuleKind.InvalidValue, "validTo");
 
         var stored = await grain.GetAsync();
         Assert.Equal(signed.Version, stored!.Version);
         Assert.Equal(ValidTo, stored.ValidTo);
         Assert.Empty(stored.Amendments);
 
-        var extended = await grain.AmendAsync(NewRequest(), new AgreementAmendment("En dag", null, ValidFrom.AddDays(1)));
+        var extended = await grain.AmendAsync(NewRequest(), Amendment("En dag", null, ValidFrom.AddDays(1)));
         Assert.Equal(ValidFrom.AddDays(1), extended.ValidTo);
     }
 
@@ -376,7 +395,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         Assert.False(closed.JobTracks.Single().Open);
         Assert.Equal(updated.Version + 1, closed.Version);
 
-        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), added.JobTrackId), DomainErrorKind.FailedPrecondition, "job-track-closed");
+        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), added.JobTrackId), DomainRuleKind.Precondition, "job-track-closed");
         Assert.Equal(closed.Version, (await grain.GetAsync())!.Version);
     }
 
@@ -387,8 +406,8 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         await grain.CreateAsync(NewRequest(), Newcomers("0484"));
         await grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Undersköterska"));
 
-        await RefusedAsync(() => grain.UpdateJobTrackAsync(NewRequest(), "t9", TrackWithEmployer("Okänd")), DomainErrorKind.NotFound, "dua.v1.JobTrack");
-        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), "t9"), DomainErrorKind.NotFound, "dua.v1.JobTrack");
+        await RefusedAsync(() => grain.UpdateJobTrackAsync(NewRequest(), "t9", TrackWithEmployer("Okänd")), DomainRuleKind.NotFound, "JobTrack");
+        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), "t9"), DomainRuleKind.NotFound, "JobTrack");
 
         var stored = await grain.GetAsync();
         Assert.Equal(2, stored!.Version);
@@ -403,7 +422,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var grain = Agreement(NewAgreementId());
         await grain.CreateAsync(NewRequest(), Youth("2180"));
 
-        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Uppsagt"), DomainErrorKind.FailedPrecondition, "agreement-not-signed");
+        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Uppsagt"), DomainRuleKind.Precondition, "agreement-not-signed");
 
         var stored = await grain.GetAsync();
         Assert.Equal(AgreementStatus.Draft, stored!.Status);
@@ -417,7 +436,7 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var id = NewAgreementId(Sodermanland);
         var grain = Agreement(id);
         await grain.CreateAsync(NewRequest(), Draft(AgreementKind.Collaboration, Sodermanland, "0484"));
-        var signed = await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        var signed = await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
 
         var end = NewRequest();
         var ended = await grain.EndAsync(end, EndReason.Terminated, "Uppsagt av kommunen");
@@ -444,19 +463,19 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
             await grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer(name));
         }
 
-        await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
         var ended = await grain.EndAsync(NewRequest(), EndReason.Expired, "Löpte ut");
 
         const string rule = "agreement-ended";
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Ny text", Terms("Arbetsförmedlingen Gävle"), null)), DomainErrorKind.FailedPrecondition, rule);
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Nytt slut", null, ValidTo.AddYears(1))), DomainErrorKind.FailedPrecondition, rule);
-        await RefusedAsync(() => grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Kock")), DomainErrorKind.FailedPrecondition, rule);
-        await RefusedAsync(() => grain.UpdateJobTrackAsync(NewRequest(), "t1", TrackWithEmployer("Kock")), DomainErrorKind.FailedPrecondition, rule);
-        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), "t1"), DomainErrorKind.FailedPrecondition, rule);
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Ny text", Terms("Arbetsförmedlingen Gävle"), null)), DomainRuleKind.Precondition, rule);
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Nytt slut", null, ValidTo.AddYears(1))), DomainRuleKind.Precondition, rule);
+        await RefusedAsync(() => grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Kock")), DomainRuleKind.Precondition, rule);
+        await RefusedAsync(() => grain.UpdateJobTrackAsync(NewRequest(), "t1", TrackWithEmployer("Kock")), DomainRuleKind.Precondition, rule);
+        await RefusedAsync(() => grain.CloseJobTrackAsync(NewRequest(), "t1"), DomainRuleKind.Precondition, rule);
 
         // Signing and ending are refused by their own rules.
-        await RefusedAsync(() => grain.SignAsync(NewRequest(), ValidFrom, ValidTo), DomainErrorKind.FailedPrecondition, "agreement-not-draft");
-        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Igen"), DomainErrorKind.FailedPrecondition, "agreement-not-signed");
+        await RefusedAsync(() => grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo)), DomainRuleKind.Precondition, "agreement-not-draft");
+        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Igen"), DomainRuleKind.Precondition, "agreement-not-signed");
 
         var stored = await grain.GetAsync();
         Assert.Equal(ended.Version, stored!.Version);
@@ -475,10 +494,10 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         var grain = Agreement(NewAgreementId());
 
         Assert.Null(await grain.GetAsync());
-        await RefusedAsync(() => grain.AmendAsync(NewRequest(), new AgreementAmendment("Ändring", Terms(), null)), DomainErrorKind.NotFound, "dua.v1.Agreement");
-        await RefusedAsync(() => grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Kock")), DomainErrorKind.NotFound, "dua.v1.Agreement");
-        await RefusedAsync(() => grain.SignAsync(NewRequest(), ValidFrom, ValidTo), DomainErrorKind.NotFound, "dua.v1.Agreement");
-        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Uppsagt"), DomainErrorKind.NotFound, "dua.v1.Agreement");
+        await RefusedAsync(() => grain.AmendAsync(NewRequest(), Amendment("Ändring", Terms(), null)), DomainRuleKind.NotFound, "Agreement");
+        await RefusedAsync(() => grain.AddJobTrackAsync(NewRequest(), TrackWithEmployer("Kock")), DomainRuleKind.NotFound, "Agreement");
+        await RefusedAsync(() => grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo)), DomainRuleKind.NotFound, "Agreement");
+        await RefusedAsync(() => grain.EndAsync(NewRequest(), EndReason.Terminated, "Uppsagt"), DomainRuleKind.NotFound, "Agreement");
         Assert.Null(await grain.GetAsync());
     }
 
@@ -493,9 +512,9 @@ public sealed class AgreementGrainTests(MemoryClusterFixture fixture) : IClassFi
         .SingleOrDefault(e => e.AgreementId == agreementId);
 
     /// <summary>Asserts the call is refused for the given kind and rule (or field, or entity), and returns the refusal.</summary>
-    private static async Task<DomainException> RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
+    private static async Task<DomainRuleException> RefusedAsync(Func<Task> call, DomainRuleKind kind, string subject)
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(call);
         Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
         return refused;
     }

@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 
 namespace Dua.Grains.Tests;
@@ -18,6 +22,7 @@ internal static class AgreementTestData
     /// <summary>A request key no other request has used; the fingerprint stands in for a hash of the request's content.</summary>
     public static RequestKey NewRequest(string fingerprint = "content") => new($"req-{Guid.NewGuid():N}", fingerprint);
 
+    /// <summary>Terms for a youth or newcomer agreement: focus areas are for COLLABORATION agreements only.</summary>
     public static AgreementTerms Terms(string employmentOffice = "Arbetsförmedlingen Hudiksvall") => new(
         employmentOffice,
         [
@@ -25,11 +30,15 @@ internal static class AgreementTestData
             new Signatory("Erik Lund", "Sektionschef", Party.EmploymentService),
         ],
         [TargetGroup.Youth, TargetGroup.Newcomers],
-        [FocusArea.WelfareCompetenceSupply],
+        [],
         [new Goal("Unga i arbete eller studier", Baseline: 61, Target: 70, new DateOnly(2027, 12, 31), "procent")]);
 
+    /// <summary>An amendment that replaces all of the terms (when given) and the last day (when given).</summary>
+    public static AgreementAmendment Amendment(string description, AgreementTerms? terms, DateOnly? validTo) =>
+        new(description, terms?.EmploymentOffice, terms?.Signatories, terms?.TargetGroups, terms?.FocusAreas, terms?.Goals, validTo);
+
     public static AgreementDraft Draft(AgreementKind kind, string regionCode, params string[] municipalityCodes) =>
-        new(kind, [.. municipalityCodes], regionCode, Terms());
+        new(kind, [.. municipalityCodes], regionCode, kind == AgreementKind.Collaboration ? Terms() with { FocusAreas = [FocusArea.WelfareCompetenceSupply] } : Terms());
 
     public static AgreementDraft Youth(params string[] municipalityCodes) => Draft(AgreementKind.Youth, Gavleborg, municipalityCodes);
 

@@ -1,3 +1,7 @@
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using static Dua.Grains.Tests.AgreementTestData;
 

@@ -1,5 +1,6 @@
 using Dua.Domain;
 using Dua.Domain.LabourMarket;
+using Dua.Domain.Requests;
 using Dua.Grains.LabourMarket;
 using Dua.ReferenceData;
 using static Dua.Grains.Tests.Refusals;
@@ -57,7 +58,7 @@ public sealed class LabourMarketGrainTests(MemoryClusterFixture fixture) : IClas
 
         await RefusedAsync(
             () => Figures("2121").ReportAsync(request with { Fingerprint = "other content" }, March2026, Hudiksvall with { Unemployed16To64 = 1400 }),
-            DomainErrorKind.InvalidArgument, "request_id");
+            DomainRuleKind.InvalidValue, "requestId");
         Assert.Equal(Hudiksvall, (await Figures("2121").GetAsync(March2026))!.Figures);
     }
 

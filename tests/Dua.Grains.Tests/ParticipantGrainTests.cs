@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Dua.Domain;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using static Dua.Grains.Tests.AgreementTestData;
@@ -49,7 +54,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         foreach (var agreementId in new[] { draft, ended })
         {
             var person = Person(NewPerson(), out var pseudonym);
-            await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym)), DomainErrorKind.FailedPrecondition, "agreement-not-in-force");
+            await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym)), DomainRuleKind.Precondition, "agreement-not-in-force");
             Assert.Empty(await RosterAsync(agreementId));
             Assert.Equal(0, (await Agreement(agreementId).GetAsync())!.ParticipantsAdmitted);
         }
@@ -57,8 +62,8 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         // The refused person holds no open process: once the draft is signed, the same request goes through.
         var again = Person(NewPerson(), out var someone);
         var enrol = NewRequest();
-        await RefusedAsync(() => again.EnrolAsync(enrol, Enrolment(draft, someone)), DomainErrorKind.FailedPrecondition, "agreement-not-in-force");
-        await Agreement(draft).SignAsync(NewRequest(), ValidFrom, ValidTo);
+        await RefusedAsync(() => again.EnrolAsync(enrol, Enrolment(draft, someone)), DomainRuleKind.Precondition, "agreement-not-in-force");
+        await Agreement(draft).SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
         Assert.Equal($"{draft}-p000001", (await again.EnrolAsync(enrol, Enrolment(draft, someone))).Id);
     }
 
@@ -66,7 +71,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
     public async Task Enrolment_in_an_agreement_never_created_is_not_found()
     {
         var person = Person(NewPerson(), out var pseudonym);
-        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(NewAgreementId(), pseudonym)), DomainErrorKind.NotFound, "dua.v1.Agreement");
+        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(NewAgreementId(), pseudonym)), DomainRuleKind.NotFound, "Agreement");
     }
 
     [Fact]
@@ -93,12 +98,12 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         await person.EnrolAsync(enrol, Enrolment(agreementId, pseudonym));
 
         await RefusedAsync(() => person.EnrolAsync(enrol with { Fingerprint = "other content" }, Enrolment(agreementId, pseudonym, Day2)),
-            DomainErrorKind.InvalidArgument, "request_id");
+            DomainRuleKind.InvalidValue, "requestId");
 
         // The same id for another person of the same agreement is caught by the agreement's admission.
         var other = Person(NewPerson(), out var otherPseudonym);
         await RefusedAsync(() => other.EnrolAsync(enrol with { Fingerprint = "third content" }, Enrolment(agreementId, otherPseudonym)),
-            DomainErrorKind.InvalidArgument, "request_id");
+            DomainRuleKind.InvalidValue, "requestId");
 
         Assert.Single(await RosterAsync(agreementId));
     }
@@ -111,8 +116,8 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var person = Person(NewPerson(), out var pseudonym);
         var first = await person.EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym));
 
-        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym)), DomainErrorKind.FailedPrecondition, "one-open-process-per-person");
-        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(otherAgreementId, pseudonym)), DomainErrorKind.FailedPrecondition, "one-open-process-per-person");
+        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym)), DomainRuleKind.Precondition, "one-open-process-per-person");
+        await RefusedAsync(() => person.EnrolAsync(NewRequest(), Enrolment(otherAgreementId, pseudonym)), DomainRuleKind.Precondition, "one-open-process-per-person");
         Assert.Equal<string>([first.Id], await RosterAsync(agreementId));
         Assert.Empty(await RosterAsync(otherAgreementId));
         Assert.Equal(0, (await Agreement(otherAgreementId).GetAsync())!.ParticipantsAdmitted);
@@ -207,7 +212,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var request = NewRequest("prep");
         var inModule2 = await grain.RecordAsync(request, JobPreparation(Day2));
 
-        await RefusedAsync(() => grain.RecordAsync(request with { Fingerprint = "exit" }, Exit(ExitOutcome.Other, Day3)), DomainErrorKind.InvalidArgument, "request_id");
+        await RefusedAsync(() => grain.RecordAsync(request with { Fingerprint = "exit" }, Exit(ExitOutcome.Other, Day3)), DomainRuleKind.InvalidValue, "requestId");
 
         AssertSame(inModule2, await grain.GetAsync());
     }
@@ -220,10 +225,10 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var (agreementId, tracks) = await SignedAgreementAsync("2184", 5);
         var twice = Participant((await EnrolAsync(agreementId)).Id);
         await twice.RecordAsync(NewRequest(), JobPreparation(Day2));
-        await RefusedStepAsync(twice, JobPreparation(Day3), DomainErrorKind.FailedPrecondition, "job-preparation-follows-module-1");
+        await RefusedStepAsync(twice, JobPreparation(Day3), DomainRuleKind.Precondition, "job-preparation-follows-module-1");
 
         var inModule3 = await OnTrackAsync(agreementId, tracks[0]);
-        await RefusedStepAsync(inModule3, JobPreparation(Day5), DomainErrorKind.FailedPrecondition, "job-preparation-follows-module-1");
+        await RefusedStepAsync(inModule3, JobPreparation(Day5), DomainRuleKind.Precondition, "job-preparation-follows-module-1");
     }
 
     [Fact]
@@ -231,16 +236,16 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
     {
         var (agreementId, tracks) = await SignedAgreementAsync("2184", 5);
         var inModule1 = Participant((await EnrolAsync(agreementId)).Id);
-        await RefusedStepAsync(inModule1, Path(PathChoice.Work, Day2), DomainErrorKind.FailedPrecondition, "path-choice-ends-module-2");
+        await RefusedStepAsync(inModule1, Path(PathChoice.Work, Day2), DomainRuleKind.Precondition, "path-choice-ends-module-2");
 
         var chosen = Participant((await EnrolAsync(agreementId)).Id);
         await chosen.RecordAsync(NewRequest(), JobPreparation(Day2));
         await chosen.RecordAsync(NewRequest(), Path(PathChoice.Studies, Day3));
-        await RefusedStepAsync(chosen, Path(PathChoice.Work, Day4), DomainErrorKind.FailedPrecondition, "path-already-chosen");
-        await RefusedStepAsync(chosen, Path(PathChoice.Studies, Day4), DomainErrorKind.FailedPrecondition, "path-already-chosen");
+        await RefusedStepAsync(chosen, Path(PathChoice.Work, Day4), DomainRuleKind.Precondition, "path-already-chosen");
+        await RefusedStepAsync(chosen, Path(PathChoice.Studies, Day4), DomainRuleKind.Precondition, "path-already-chosen");
 
         var inModule3 = await OnTrackAsync(agreementId, tracks[0]);
-        await RefusedStepAsync(inModule3, Path(PathChoice.Studies, Day5), DomainErrorKind.FailedPrecondition, "path-choice-ends-module-2");
+        await RefusedStepAsync(inModule3, Path(PathChoice.Studies, Day5), DomainRuleKind.Precondition, "path-choice-ends-module-2");
     }
 
     [Fact]
@@ -250,19 +255,19 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var t1 = tracks[0];
 
         var inModule1 = Participant((await EnrolAsync(agreementId)).Id);
-        await RefusedStepAsync(inModule1, JobTrack(t1, Day2), DomainErrorKind.FailedPrecondition, "job-track-needs-work-path");
+        await RefusedStepAsync(inModule1, JobTrack(t1, Day2), DomainRuleKind.Precondition, "job-track-needs-work-path");
 
         var noPath = Participant((await EnrolAsync(agreementId)).Id);
         await noPath.RecordAsync(NewRequest(), JobPreparation(Day2));
-        await RefusedStepAsync(noPath, JobTrack(t1, Day3), DomainErrorKind.FailedPrecondition, "job-track-needs-work-path");
+        await RefusedStepAsync(noPath, JobTrack(t1, Day3), DomainRuleKind.Precondition, "job-track-needs-work-path");
 
         var studies = Participant((await EnrolAsync(agreementId)).Id);
         await studies.RecordAsync(NewRequest(), JobPreparation(Day2));
         await studies.RecordAsync(NewRequest(), Path(PathChoice.Studies, Day3));
-        await RefusedStepAsync(studies, JobTrack(t1, Day4), DomainErrorKind.FailedPrecondition, "job-track-needs-work-path");
+        await RefusedStepAsync(studies, JobTrack(t1, Day4), DomainRuleKind.Precondition, "job-track-needs-work-path");
 
         var onTrack = await OnTrackAsync(agreementId, t1);
-        await RefusedStepAsync(onTrack, JobTrack(tracks[0], Day5), DomainErrorKind.FailedPrecondition, "job-track-needs-work-path");
+        await RefusedStepAsync(onTrack, JobTrack(tracks[0], Day5), DomainRuleKind.Precondition, "job-track-needs-work-path");
 
         Assert.Equal(1, (await TrackAsync(agreementId, t1)).PlacesTaken);
     }
@@ -276,7 +281,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
 
         var second = await ReadyForTrackAsync(agreementId);
         var take = NewRequest();
-        await RefusedAsync(() => second.RecordAsync(take, JobTrack(t1, Day4)), DomainErrorKind.FailedPrecondition, "job-track-full");
+        await RefusedAsync(() => second.RecordAsync(take, JobTrack(t1, Day4)), DomainRuleKind.Precondition, "job-track-full");
         Assert.Equal(3, (await second.GetAsync())!.Version);
         var full = await TrackAsync(agreementId, t1);
         Assert.Equal(1, full.PlacesTaken);
@@ -296,7 +301,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         await Agreement(agreementId).CloseJobTrackAsync(NewRequest(), tracks[1]);
 
         var participant = await ReadyForTrackAsync(agreementId);
-        await RefusedStepAsync(participant, JobTrack(tracks[1], Day4), DomainErrorKind.FailedPrecondition, "job-track-closed");
+        await RefusedStepAsync(participant, JobTrack(tracks[1], Day4), DomainRuleKind.Precondition, "job-track-closed");
         Assert.Equal(0, (await TrackAsync(agreementId, tracks[1])).PlacesTaken);
     }
 
@@ -306,7 +311,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var (agreementId, _) = await SignedAgreementAsync("2184", 5);
         var participant = await ReadyForTrackAsync(agreementId);
 
-        await RefusedStepAsync(participant, JobTrack("t9", Day4), DomainErrorKind.NotFound, "dua.v1.JobTrack");
+        await RefusedStepAsync(participant, JobTrack("t9", Day4), DomainRuleKind.NotFound, "JobTrack");
     }
 
     [Fact]
@@ -317,7 +322,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var ready = await ReadyForTrackAsync(agreementId);
         await Agreement(agreementId).EndAsync(NewRequest(), EndReason.Terminated, "Uppsagt");
 
-        await RefusedStepAsync(ready, JobTrack(tracks[0], Day4), DomainErrorKind.FailedPrecondition, "agreement-not-in-force");
+        await RefusedStepAsync(ready, JobTrack(tracks[0], Day4), DomainRuleKind.Precondition, "agreement-not-in-force");
 
         await onTrack.RecordAsync(NewRequest(), Exit(ExitOutcome.Unknown, Day5));
         Assert.Equal(0, (await TrackAsync(agreementId, tracks[0])).PlacesTaken);
@@ -354,10 +359,10 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var grain = await InModule2Async(agreementId);
         await grain.RecordAsync(NewRequest(), Exit(ExitOutcome.Other, Day3));
 
-        await RefusedStepAsync(grain, JobPreparation(Day4), DomainErrorKind.FailedPrecondition, "participant-exited");
-        await RefusedStepAsync(grain, Path(PathChoice.Work, Day4), DomainErrorKind.FailedPrecondition, "participant-exited");
-        await RefusedStepAsync(grain, JobTrack(tracks[0], Day4), DomainErrorKind.FailedPrecondition, "participant-exited");
-        await RefusedStepAsync(grain, Exit(ExitOutcome.Employment, Day4), DomainErrorKind.FailedPrecondition, "participant-exited");
+        await RefusedStepAsync(grain, JobPreparation(Day4), DomainRuleKind.Precondition, "participant-exited");
+        await RefusedStepAsync(grain, Path(PathChoice.Work, Day4), DomainRuleKind.Precondition, "participant-exited");
+        await RefusedStepAsync(grain, JobTrack(tracks[0], Day4), DomainRuleKind.Precondition, "participant-exited");
+        await RefusedStepAsync(grain, Exit(ExitOutcome.Employment, Day4), DomainRuleKind.Precondition, "participant-exited");
         Assert.Equal(0, (await TrackAsync(agreementId, tracks[0])).PlacesTaken);
     }
 
@@ -367,12 +372,12 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
         var (agreementId, _) = await SignedAgreementAsync("2184");
         var grain = Participant((await EnrolAsync(agreementId, Day2)).Id);
 
-        await RefusedStepAsync(grain, JobPreparation(Day1), DomainErrorKind.InvalidArgument, "occurred_on");
-        await RefusedStepAsync(grain, Exit(ExitOutcome.Other, Day2.AddDays(-1)), DomainErrorKind.InvalidArgument, "occurred_on");
+        await RefusedStepAsync(grain, JobPreparation(Day1), DomainRuleKind.InvalidValue, "occurredOn");
+        await RefusedStepAsync(grain, Exit(ExitOutcome.Other, Day2.AddDays(-1)), DomainRuleKind.InvalidValue, "occurredOn");
 
         // The same day as the previous step is fine.
         var inModule2 = await grain.RecordAsync(NewRequest(), JobPreparation(Day2));
-        await RefusedStepAsync(grain, Path(PathChoice.Work, Day1), DomainErrorKind.InvalidArgument, "occurred_on");
+        await RefusedStepAsync(grain, Path(PathChoice.Work, Day1), DomainRuleKind.InvalidValue, "occurredOn");
         AssertSame(inModule2, await grain.GetAsync());
     }
 
@@ -381,7 +386,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
     {
         var grain = Participant($"{NewAgreementId()}-p000001");
 
-        await RefusedAsync(() => grain.RecordAsync(NewRequest(), JobPreparation(Day2)), DomainErrorKind.NotFound, "dua.v1.Participant");
+        await RefusedAsync(() => grain.RecordAsync(NewRequest(), JobPreparation(Day2)), DomainRuleKind.NotFound, "Participant");
         Assert.Null(await grain.GetAsync());
     }
 
@@ -417,7 +422,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
             tracks.Add((await grain.AddJobTrackAsync(NewRequest(), TrackWithPlaces($"Spår {tracks.Count + 1}", count))).JobTrackId);
         }
 
-        await grain.SignAsync(NewRequest(), ValidFrom, ValidTo);
+        await grain.SignAsync(NewRequest(), new ValidityPeriod(ValidFrom, ValidTo));
         return (id, [.. tracks]);
     }
 
@@ -447,7 +452,7 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
     }
 
     /// <summary>Asserts the step is refused for the kind and subject, and that the participant is left as it was.</summary>
-    private static async Task RefusedStepAsync(IParticipantGrain grain, ProgressStep step, DomainErrorKind kind, string subject)
+    private static async Task RefusedStepAsync(IParticipantGrain grain, ProgressStep step, DomainRuleKind kind, string subject)
     {
         var before = await grain.GetAsync();
         await RefusedAsync(() => grain.RecordAsync(NewRequest(), step), kind, subject);
@@ -474,9 +479,9 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
 
     private IAgreementGrain Agreement(string agreementId) => fixture.Grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 
-    private static async Task<DomainException> RefusedAsync(Func<Task> call, DomainErrorKind kind, string subject)
+    private static async Task<DomainRuleException> RefusedAsync(Func<Task> call, DomainRuleKind kind, string subject)
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(call);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(call);
         Assert.Equal((kind, subject), (refused.Kind, refused.Subject));
         return refused;
     }

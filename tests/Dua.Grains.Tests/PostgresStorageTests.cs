@@ -1,3 +1,5 @@
+using Dua.Domain.Agreements;
+using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
 using Dua.Grains.LabourMarket;
@@ -63,7 +65,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
             var agreement = grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
             await agreement.CreateAsync(AgreementTestData.NewRequest(), AgreementTestData.Youth("2184", "2183"));
             var track = (await agreement.AddJobTrackAsync(AgreementTestData.NewRequest(), ParticipantTestData.TrackWithPlaces("Vård", 4))).JobTrackId;
-            await agreement.SignAsync(AgreementTestData.NewRequest(), AgreementTestData.ValidFrom, AgreementTestData.ValidTo);
+            await agreement.SignAsync(AgreementTestData.NewRequest(), new ValidityPeriod(AgreementTestData.ValidFrom, AgreementTestData.ValidTo));
             for (var i = 0; i < 12; i++)
             {
                 var pseudonym = ParticipantTestData.NewPerson();

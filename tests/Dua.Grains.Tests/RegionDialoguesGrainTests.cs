@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain;
 using Dua.Domain.Dialogues;
+using Dua.Domain.Requests;
 using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
 using static Dua.Grains.Tests.Refusals;
@@ -66,7 +67,7 @@ public sealed class RegionDialoguesGrainTests(MemoryClusterFixture fixture) : IC
         await Dialogues("06").ScheduleAsync(request, Plan("06"));
 
         await RefusedAsync(() => Dialogues("06").ScheduleAsync(request with { Fingerprint = "second" }, Plan("06") with { Venue = "Jönköping" }),
-            DomainErrorKind.InvalidArgument, "request_id");
+            DomainRuleKind.InvalidValue, "requestId");
         Assert.Single(await Dialogues("06").ListAsync(new DialogueQuery(false, 0, 50)));
     }
 

@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
@@ -71,7 +75,7 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
             var agreement = fixture.Grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
             await agreement.CreateAsync(NewRequest(), Draft(county, municipality));
             var track = (await agreement.AddJobTrackAsync(NewRequest(), Track())).JobTrackId;
-            await agreement.SignAsync(NewRequest(), new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
+            await agreement.SignAsync(NewRequest(), new ValidityPeriod(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)));
 
             var pseudonym = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
             var person = fixture.Grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym));
@@ -109,7 +113,7 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
             "Arbetsförmedlingen",
             [new Signatory("Anna Berg", "Kommunstyrelsens ordförande", Party.Municipality), new Signatory("Erik Lund", "Sektionschef", Party.EmploymentService)],
             [TargetGroup.Youth],
-            [FocusArea.WelfareCompetenceSupply],
+            [],
             []));
 
     private static JobTrackSpec Track() => new(

@@ -423,7 +423,7 @@ public sealed class AgreementValidationTests(InMemorySiloFactory silo) : IClassF
         // Nothing was stored under the id the request would have made.
         foreach (var region in new[] { Gavleborg, Sodermanland })
         {
-            var id = Dua.Silo.Api.AgreementApi.NewAgreementId(region, request.RequestId);
+            var id = Dua.Domain.Agreements.AgreementIdFormat.New(region, request.RequestId);
             await RpcAssert.FailsWith(Grpc.Core.StatusCode.NotFound,
                 () => _client.GetAgreementAsync(new GetAgreementRequest { AgreementId = id }).ResponseAsync);
         }

@@ -1,4 +1,6 @@
-using Dua.Grains;
+using Dua.Domain;
+using Dua.Domain.Agreements;
+using Dua.Domain.Requests;
 using Dua.Silo.Api;
 using Google.Rpc;
 using Grpc.Core;
@@ -41,7 +43,7 @@ public sealed class GrainErrorInterceptorTests
     [Fact]
     public void A_broken_rule_is_a_failed_precondition_naming_the_rule()
     {
-        var e = GrainErrorInterceptor.ToRpcException(DomainException.Precondition("newcomers-need-three-job-tracks", "has 2"));
+        var e = GrainErrorInterceptor.ToRpcException(DomainRuleException.Precondition("newcomers-need-three-job-tracks", "has 2"));
 
         Assert.Equal(StatusCode.FailedPrecondition, e!.StatusCode);
         var violation = Assert.Single(e.GetRpcStatus()!.GetDetail<PreconditionFailure>()!.Violations);
@@ -52,7 +54,7 @@ public sealed class GrainErrorInterceptorTests
     [Fact]
     public void A_domain_field_error_is_an_invalid_argument_naming_the_field()
     {
-        var e = GrainErrorInterceptor.ToRpcException(DomainException.InvalidField("request_id", "was already used"));
+        var e = GrainErrorInterceptor.ToRpcException(DomainRuleException.InvalidValue(RequestKey.Field, "was already used"));
 
         Assert.Equal(StatusCode.InvalidArgument, e!.StatusCode);
         Assert.Equal("request_id", Assert.Single(e.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
@@ -60,5 +62,5 @@ public sealed class GrainErrorInterceptorTests
 
     [Fact]
     public void A_missing_entity_is_not_found() =>
-        Assert.Equal(StatusCode.NotFound, GrainErrorInterceptor.ToRpcException(DomainException.NotFound("dua.v1.Agreement", "no such"))!.StatusCode);
+        Assert.Equal(StatusCode.NotFound, GrainErrorInterceptor.ToRpcException(DomainRuleException.NotFound(AgreementSnapshot.Entity, "no such"))!.StatusCode);
 }

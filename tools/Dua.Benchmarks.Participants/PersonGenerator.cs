@@ -1,5 +1,6 @@
 using System.Globalization;
-using Dua.Contracts.V1;
+using Dua.Domain.Participants;
+using AgeBand = Dua.Contracts.V1.AgeBand;
 
 namespace Dua.Benchmarks.Participants;
 
@@ -36,17 +37,6 @@ public sealed class PersonGenerator(DateOnly today)
         }
     }
 
-    private AgeBand AgeBandOf(DateOnly birth)
-    {
-        var age = today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
-        return age switch
-        {
-            < 20 => AgeBand._1619,
-            < 25 => AgeBand._2024,
-            < 30 => AgeBand._2529,
-            < 40 => AgeBand._3039,
-            < 50 => AgeBand._4049,
-            _ => AgeBand._5064,
-        };
-    }
+    // The contract's age band: the domain's, whose numbers it shares.
+    private AgeBand AgeBandOf(DateOnly birth) => (AgeBand)AgeBands.On(birth, today);
 }

@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
@@ -67,7 +71,7 @@ public sealed class PlacementWorkload(BenchmarkOptions options)
                 (await Agreement().AddJobTrackAsync(Request("track-1"), Track("Undersköterska", "5321", participants))).JobTrackId,
                 (await Agreement().AddJobTrackAsync(Request("track-2"), Track("Kock", "5120", participants))).JobTrackId,
             };
-            await Agreement().SignAsync(Request("sign"), ValidFrom, ValidTo);
+            await Agreement().SignAsync(Request("sign"), new ValidityPeriod(ValidFrom, ValidTo));
 
             for (var i = 0; i < participants; i++)
             {
@@ -134,7 +138,7 @@ public sealed class PlacementWorkload(BenchmarkOptions options)
                 "Arbetsförmedlingen",
                 [new Signatory("Anna Berg", "Kommunstyrelsens ordförande", Party.Municipality), new Signatory("Erik Lund", "Sektionschef", Party.EmploymentService)],
                 [TargetGroup.Youth],
-                [FocusArea.WelfareCompetenceSupply],
+                [],
                 [new Goal("Unga i arbete eller studier", Baseline: 61, Target: 70, ValidTo, "procent")]));
 
         private static JobTrackSpec Track(string name, string occupation, int places) => new(

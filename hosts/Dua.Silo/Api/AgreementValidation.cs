@@ -1,40 +1,196 @@
-using System.Text.RegularExpressions;
 using Dua.Contracts.V1;
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
 using Dua.ReferenceData;
+using TrackLimits = Dua.Domain.JobTracks.JobTrackSpec;
+using V1 = Dua.Contracts.V1;
 
 namespace Dua.Silo.Api;
 
 /// <summary>
-/// Checks the shape of agreement requests at the edge: every bad field is named at once, and nothing reaches a
-/// grain that the domain would have to second-guess. Lifecycle rules stay in the agreement grain.
+/// The shape of every AgreementService request, checked at the edge: every bad field is named at once. What the
+/// request means for an agreement (its lifecycle, its terms' fit to its kind, the order of its dates) the domain
+/// decides.
 /// </summary>
-public static partial class AgreementValidation
+public static class AgreementValidation
 {
-    public const int MinTrackWeeks = 12;
-    public const int MaxTrackWeeks = 104;
-    public const int MaxPlaces = 10_000;
     public const int MaxMunicipalities = 20;
 
     /// <summary>Agreement amendments may replace these parts (update_mask paths).</summary>
     public static readonly IReadOnlySet<string> AmendablePaths =
         new HashSet<string>(["employment_office", "signatories", "target_groups", "focus_areas", "goals", "valid_to"], StringComparer.Ordinal);
 
-    [GeneratedRegex("^[0-9]{2}-[0-9a-f]{16}$")]
-    private static partial Regex AgreementIdPattern();
+    /// <summary>A well-formed CreateAgreement; returns the county its municipalities lie in.</summary>
+    public static string Check(CreateAgreementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = new RequestValidator().RequireRequestId(request.RequestId);
+        validator.RequireEnum("kind", request.Kind);
+        var region = validator.RequireMunicipalities(request.MunicipalityCodes);
+        validator.RequireOffice(request.EmploymentOffice).RequireSignatories(request.Signatories).RequireTargetGroups(request.TargetGroups)
+            .RequireFocusAreas(request.FocusAreas).RequireGoals(request.Goals);
+        validator.ThrowIfInvalid();
+        return region!;
+    }
 
-    [GeneratedRegex("^t[0-9]{1,6}$")]
-    private static partial Regex JobTrackIdPattern();
+    public static void Check(GetAgreementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        new RequestValidator().RequireAgreementId(request.AgreementId).ThrowIfInvalid();
+    }
 
-    public static bool IsAgreementId(string? id) => id is not null && AgreementIdPattern().IsMatch(id);
+    /// <summary>A well-formed ListAgreements; returns its page size, the filter its page tokens carry and the id to list after.</summary>
+    public static (int PageSize, string Filter, string? After) Check(ListAgreementsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = new RequestValidator();
+        if (request.MunicipalityCode.Length > 0 && request.RegionCode.Length > 0)
+        {
+            validator.Add("region_code", "give municipality_code or region_code, not both");
+        }
+
+        if (request.MunicipalityCode.Length > 0)
+        {
+            validator.RequireMunicipalityCode("municipality_code", request.MunicipalityCode);
+        }
+
+        if (request.RegionCode.Length > 0)
+        {
+            validator.RequireRegionCode("region_code", request.RegionCode);
+        }
+
+        if (request.Kind != V1.AgreementKind.Unspecified)
+        {
+            validator.RequireEnum("kind", request.Kind);
+        }
+
+        if (request.Status != V1.AgreementStatus.Unspecified)
+        {
+            validator.RequireEnum("status", request.Status);
+        }
+
+        var pageSize = PageSize.Resolve(request.PageSize, validator);
+        var filter = $"{request.MunicipalityCode}/{request.RegionCode}/{(int)request.Kind}/{(int)request.Status}";
+        var after = PageToken.Decode(request.PageToken, filter, AgreementIdFormat.IsWellFormed, validator);
+        validator.ThrowIfInvalid();
+        return (pageSize, filter, after);
+    }
+
+    /// <summary>A well-formed AmendAgreement; returns the paths it amends. Only those parts are checked.</summary>
+    public static IReadOnlySet<string> Check(AmendAgreementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId);
+        validator.RequireText("description", request.Description, FieldChecks.MaxText);
+        var paths = request.UpdateMask?.Paths.ToHashSet(StringComparer.Ordinal) ?? [];
+        if (paths.Count == 0)
+        {
+            validator.Add("update_mask", $"must name what to change: {string.Join(", ", AmendablePaths)}");
+        }
+
+        foreach (var path in paths.Where(p => !AmendablePaths.Contains(p)))
+        {
+            validator.Add("update_mask", $"{ErrorBounds.Quote(path)} cannot be amended; allowed: {string.Join(", ", AmendablePaths)}");
+        }
+
+        // Only the amended parts are checked: the others keep what the agreement has.
+        if (paths.Contains("employment_office"))
+        {
+            validator.RequireOffice(request.EmploymentOffice);
+        }
+
+        if (paths.Contains("signatories"))
+        {
+            validator.RequireSignatories(request.Signatories);
+        }
+
+        if (paths.Contains("target_groups"))
+        {
+            validator.RequireTargetGroups(request.TargetGroups);
+        }
+
+        if (paths.Contains("focus_areas"))
+        {
+            validator.RequireFocusAreas(request.FocusAreas);
+        }
+
+        if (paths.Contains("goals"))
+        {
+            validator.RequireGoals(request.Goals);
+        }
+
+        if (paths.Contains("valid_to"))
+        {
+            validator.RequireDate("valid_to", request.ValidTo);
+        }
+
+        validator.ThrowIfInvalid();
+        return paths;
+    }
+
+    public static void Check(AddJobTrackRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId)
+            .RequireJobTrack(request.JobTrack).ThrowIfInvalid();
+    }
+
+    public static void Check(UpdateJobTrackRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId).RequireJobTrackId(request.JobTrackId)
+            .RequireJobTrack(request.JobTrack).ThrowIfInvalid();
+    }
+
+    public static void Check(CloseJobTrackRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId).RequireJobTrackId(request.JobTrackId)
+            .ThrowIfInvalid();
+    }
+
+    public static void Check(SignAgreementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId);
+        validator.RequireDate("valid_from", request.ValidFrom);
+        validator.RequireDate("valid_to", request.ValidTo);
+        validator.ThrowIfInvalid();
+    }
+
+    public static void Check(EndAgreementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = new RequestValidator().RequireRequestId(request.RequestId).RequireAgreementId(request.AgreementId);
+        if (request.Reason is not (V1.EndReason.Expired or V1.EndReason.Terminated))
+        {
+            validator.Add("reason", "must be END_REASON_EXPIRED or END_REASON_TERMINATED (SUPERSEDED follows from signing a successor)");
+        }
+
+        if (request.Reason == V1.EndReason.Terminated)
+        {
+            validator.RequireText("note", request.Note, FieldChecks.MaxText);
+        }
+        else
+        {
+            validator.OptionalText("note", request.Note, FieldChecks.MaxText);
+        }
+
+        validator.ThrowIfInvalid();
+    }
+
+    public static bool IsAgreementId(string? id) => AgreementIdFormat.IsWellFormed(id);
 
     public static RequestValidator RequireAgreementId(this RequestValidator validator, string? id) =>
-        IsAgreementId(id) ? validator : validator.Add("agreement_id", "must be an agreement id such as \"21-5f3c9a1e2b7d4c08\"");
+        AgreementIdFormat.IsWellFormed(id) ? validator : validator.Add("agreement_id", $"must be an agreement id such as \"{AgreementIdFormat.Example}\"");
 
     public static RequestValidator RequireJobTrackId(this RequestValidator validator, string? id, string field = "job_track_id") =>
-        id is not null && JobTrackIdPattern().IsMatch(id) ? validator : validator.Add(field, "must be a job track id such as \"t1\"");
+        JobTrackIdFormat.IsWellFormed(id)
+            ? validator
+            : validator.Add(field, $"must be a job track id such as \"{JobTrackIdFormat.Example}\"");
 
     /// <summary>Known municipality codes, all in one county; returns that county's code, or null.</summary>
-    public static string? RequireMunicipalities(this RequestValidator validator, IReadOnlyList<string> codes)
+    private static string? RequireMunicipalities(this RequestValidator validator, IReadOnlyList<string> codes)
     {
         validator.RequireCount("municipality_codes", codes.Count, 1, MaxMunicipalities);
         string? region = null;
@@ -67,11 +223,11 @@ public static partial class AgreementValidation
         return region;
     }
 
-    public static void ValidateTerms(
-        this RequestValidator validator, AgreementKind kind, string employmentOffice, IReadOnlyList<Signatory> signatories,
-        IReadOnlyList<TargetGroup> targetGroups, IReadOnlyList<FocusArea> focusAreas, IReadOnlyList<Goal> goals)
-    {
+    private static RequestValidator RequireOffice(this RequestValidator validator, string employmentOffice) =>
         validator.RequireText("employment_office", employmentOffice);
+
+    private static RequestValidator RequireSignatories(this RequestValidator validator, IReadOnlyList<V1.Signatory> signatories)
+    {
         validator.RequireCount("signatories", signatories.Count, 0);
         for (var i = 0; i < signatories.Count; i++)
         {
@@ -80,23 +236,33 @@ public static partial class AgreementValidation
             validator.RequireEnum($"signatories[{i}].party", signatories[i].Party);
         }
 
+        return validator;
+    }
+
+    private static RequestValidator RequireTargetGroups(this RequestValidator validator, IReadOnlyList<V1.TargetGroup> targetGroups)
+    {
         validator.RequireCount("target_groups", targetGroups.Count, 1, 10);
         for (var i = 0; i < targetGroups.Count; i++)
         {
             validator.RequireEnum($"target_groups[{i}]", targetGroups[i]);
         }
 
+        return validator;
+    }
+
+    private static RequestValidator RequireFocusAreas(this RequestValidator validator, IReadOnlyList<V1.FocusArea> focusAreas)
+    {
         validator.RequireCount("focus_areas", focusAreas.Count, 0, 10);
         for (var i = 0; i < focusAreas.Count; i++)
         {
             validator.RequireEnum($"focus_areas[{i}]", focusAreas[i]);
         }
 
-        if (focusAreas.Count > 0 && kind is not AgreementKind.Collaboration and not AgreementKind.Unspecified)
-        {
-            validator.Add("focus_areas", "apply only to COLLABORATION agreements");
-        }
+        return validator;
+    }
 
+    private static RequestValidator RequireGoals(this RequestValidator validator, IReadOnlyList<V1.Goal> goals)
+    {
         validator.RequireCount("goals", goals.Count, 0);
         for (var i = 0; i < goals.Count; i++)
         {
@@ -111,15 +277,16 @@ public static partial class AgreementValidation
             validator.RequireDate($"goals[{i}].target_date", goal.TargetDate);
             validator.OptionalText($"goals[{i}].unit", goal.Unit, 50);
         }
+
+        return validator;
     }
 
-    public static void ValidateJobTrack(this RequestValidator validator, JobTrackSpec? track)
+    private static RequestValidator RequireJobTrack(this RequestValidator validator, V1.JobTrackSpec? track)
     {
         const string prefix = "job_track";
         if (track is null)
         {
-            validator.Add(prefix, "is required");
-            return;
+            return validator.Add(prefix, "is required");
         }
 
         validator.RequireText($"{prefix}.name", track.Name);
@@ -148,13 +315,17 @@ public static partial class AgreementValidation
             }
         }
 
-        validator.RequireRange($"{prefix}.length_weeks", track.LengthWeeks, MinTrackWeeks, MaxTrackWeeks);
-        validator.RequireRange($"{prefix}.places", track.Places, 1, MaxPlaces);
-        validator.RequireCount($"{prefix}.components", track.Components.Count, 1, 10);
+        // The limits are the domain's: a local job track runs from about twelve weeks to two years.
+        validator.RequireRange($"{prefix}.length_weeks", track.LengthWeeks, TrackLimits.MinLengthWeeks, TrackLimits.MaxLengthWeeks);
+        validator.RequireRange($"{prefix}.places", track.Places, 1, TrackLimits.MaxPlaces);
+        validator.RequireCount($"{prefix}.components", track.Components.Count, 1, TrackLimits.MaxComponents);
         for (var i = 0; i < track.Components.Count; i++)
         {
             validator.RequireEnum($"{prefix}.components[{i}].kind", track.Components[i].Kind);
-            validator.RequireRange($"{prefix}.components[{i}].weeks", track.Components[i].Weeks, 1, Math.Clamp(track.LengthWeeks, 1, MaxTrackWeeks));
+            var weeks = Math.Clamp(track.LengthWeeks, 1, TrackLimits.MaxLengthWeeks);
+            validator.RequireRange($"{prefix}.components[{i}].weeks", track.Components[i].Weeks, 1, weeks);
         }
+
+        return validator;
     }
 }

@@ -1,5 +1,4 @@
 using Dua.Domain;
-using Dua.Grains;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -67,16 +66,13 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
     /// <summary>The status for a grain failure, or null for an exception this layer does not own.</summary>
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
-        DomainException { Kind: DomainErrorKind.FailedPrecondition } e => Rich(Code.FailedPrecondition, e.Message,
+        // The domain names entities and fields in its own terms: the same statuses, with the wire's names.
+        DomainRuleException { Kind: DomainRuleKind.Precondition } e => Rich(Code.FailedPrecondition, e.Message,
             new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "dua.v1", Subject = e.Subject, Description = e.Message } } }),
-        DomainException { Kind: DomainErrorKind.NotFound } e => Rich(Code.NotFound, e.Message,
-            new ResourceInfo { ResourceType = e.Subject, Description = e.Message }),
-        DomainException { Kind: DomainErrorKind.InvalidArgument } e =>
-            ErrorBounds.InvalidArgument([new BadRequest.Types.FieldViolation { Field = e.Subject, Description = e.Message }]),
-        // The domain's refusals name entities and fields in domain terms: the same statuses, with the wire's names.
-        DomainRuleException { Kind: DomainRuleKind.Precondition } e => ToRpcException(DomainException.Precondition(e.Subject, e.Message)),
-        DomainRuleException { Kind: DomainRuleKind.NotFound } e => ToRpcException(DomainException.NotFound(WireNames.Entity(e.Subject), e.Message)),
-        DomainRuleException { Kind: DomainRuleKind.InvalidValue } e => ToRpcException(DomainException.InvalidField(WireNames.Field(e.Subject), e.Message)),
+        DomainRuleException { Kind: DomainRuleKind.NotFound } e => Rich(Code.NotFound, e.Message,
+            new ResourceInfo { ResourceType = WireNames.Entity(e.Subject), Description = e.Message }),
+        DomainRuleException { Kind: DomainRuleKind.InvalidValue } e =>
+            ErrorBounds.InvalidArgument([new BadRequest.Types.FieldViolation { Field = WireNames.Field(e.Subject), Description = e.Message }]),
 
         // SiloUnavailableException derives from this one.
         OrleansMessageRejectionException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The cluster is recovering from a silo failure; retry.")),

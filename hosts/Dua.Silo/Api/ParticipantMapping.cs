@@ -1,15 +1,40 @@
 using System.Globalization;
+using Dua.Domain.Participants;
 using Google.Protobuf.WellKnownTypes;
-using Model = Dua.Grains.Participants;
 using V1 = Dua.Contracts.V1;
 
 namespace Dua.Silo.Api;
 
-/// <summary>Maps participants to the dua.v1 contract. The pseudonym stays inside the platform.</summary>
+/// <summary>
+/// Maps participants between the dua.v1 contract and the domain, once each way; enums by cast, as their numbers
+/// are shared (pinned by EnumNumberingTests). The pseudonym stays inside the platform.
+/// </summary>
 public static class ParticipantMapping
 {
-    public static V1.Participant MapToContract(this Model.ParticipantSnapshot p)
+    /// <summary>The enrolment of the person known by <paramref name="pseudonym"/>; the number itself goes no further.</summary>
+    public static Enrolment MapToDomain(this V1.EnrolParticipantRequest r, string pseudonym)
     {
+        ArgumentNullException.ThrowIfNull(r);
+        return new Enrolment(r.AgreementId, pseudonym, (AgeBand)r.AgeBand, r.TargetGroups.MapToDomain(), AgreementMapping.ParseDate(r.EnrolledOn));
+    }
+
+    public static ProgressStep MapToDomain(this V1.RecordProgressRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var on = AgreementMapping.ParseDate(r.OccurredOn);
+        return r.StepCase switch
+        {
+            V1.RecordProgressRequest.StepOneofCase.StartJobPreparation => ProgressStep.StartJobPreparation(on),
+            V1.RecordProgressRequest.StepOneofCase.ChoosePath => ProgressStep.ChoosePath((PathChoice)r.ChoosePath.PathChoice, on),
+            V1.RecordProgressRequest.StepOneofCase.StartJobTrack => ProgressStep.StartJobTrack(r.StartJobTrack.JobTrackId, on),
+            V1.RecordProgressRequest.StepOneofCase.Exit => ProgressStep.Exit((ExitOutcome)r.Exit.Outcome, on),
+            _ => throw new ArgumentException($"A step must be checked before it is mapped; {r.StepCase} is none.", nameof(r)),
+        };
+    }
+
+    public static V1.Participant MapToContract(this ParticipantSnapshot p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
         var participant = new V1.Participant
         {
             ParticipantId = p.Id,

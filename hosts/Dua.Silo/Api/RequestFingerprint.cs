@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Dua.Grains;
+using Dua.Contracts;
+using Dua.Domain.Requests;
 using Google.Protobuf;
 
 namespace Dua.Silo.Api;
@@ -12,12 +13,17 @@ public static class RequestFingerprint
 {
     public static string Of(IMessage request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var copy = request.Descriptor.Parser.ParseFrom(request.ToByteArray());
-        copy.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(copy);
+        RequestIds.Clear(copy);
         return Convert.ToHexStringLower(SHA256.HashData(copy.ToByteArray()));
     }
 
     /// <summary>The request's id and fingerprint, as grains record them.</summary>
-    public static RequestKey KeyOf(IMessage request) =>
-        new((string)request.Descriptor.FindFieldByName("request_id").Accessor.GetValue(request), Of(request));
+    public static RequestKey KeyOf(IMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestId = RequestIds.Of(request) ?? throw new ArgumentException($"{request.Descriptor.FullName} has no request id.", nameof(request));
+        return new RequestKey(requestId, Of(request));
+    }
 }

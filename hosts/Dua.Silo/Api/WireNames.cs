@@ -1,7 +1,11 @@
 using System.Collections.Frozen;
 using Dua.Domain;
+using Dua.Domain.Agreements;
 using Dua.Domain.Dialogues;
+using Dua.Domain.JobTracks;
 using Dua.Domain.LabourMarket;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 
 namespace Dua.Silo.Api;
 
@@ -17,6 +21,9 @@ public static class WireNames
         [KnownAreas.County] = "dua.v1.Region",
         [KnownAreas.Municipality] = "dua.v1.Municipality",
         [DialogueRules.Dialogue] = "dua.v1.Dialogue",
+        [AgreementSnapshot.Entity] = "dua.v1.Agreement",
+        [JobTrack.Entity] = "dua.v1.JobTrack",
+        [ParticipantSnapshot.Entity] = "dua.v1.Participant",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Fields = new Dictionary<string, string>
@@ -29,7 +36,15 @@ public static class WireNames
         [MonthlyFiguresRules.UnemployedNewcomers] = "unemployed_newcomers",
         [MonthlyFiguresRules.UnemployedOver12Months] = "unemployed_over_12_months",
         [MonthlyFiguresRules.UnemploymentRate] = "unemployment_rate",
+        [RequestKey.Field] = "request_id",
+        [ValidityPeriod.ToField] = "valid_to",
+        [AgreementTerms.FocusAreasField] = "focus_areas",
+        [ProgressStep.OccurredOnField] = "occurred_on",
+        [ProgressStep.Field] = "step",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every domain field the table names, for the tests that hold it to the contract.</summary>
+    public static IEnumerable<string> DomainFields => Fields.Keys;
 
     public static string Entity(string domainEntity) => Entities.GetValueOrDefault(domainEntity, domainEntity);
 

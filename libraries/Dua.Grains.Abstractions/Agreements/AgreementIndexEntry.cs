@@ -1,3 +1,5 @@
+using Dua.Domain.Agreements;
+
 namespace Dua.Grains.Agreements;
 
 /// <summary>What a municipality or county keeps of each of its agreements, to list and filter them.</summary>
@@ -5,4 +7,11 @@ namespace Dua.Grains.Agreements;
 public sealed record AgreementIndexEntry(
     [property: Id(0)] string AgreementId,
     [property: Id(1)] AgreementKind Kind,
-    [property: Id(2)] AgreementStatus Status);
+    [property: Id(2)] AgreementStatus Status)
+{
+    public static AgreementIndexEntry Of(AgreementSnapshot agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        return new(agreement.Id, agreement.Kind, agreement.Status);
+    }
+}

@@ -1,3 +1,7 @@
+using Dua.Domain.Agreements;
+using Dua.Domain.JobTracks;
+using Dua.Domain.Requests;
+
 namespace Dua.Grains.Agreements;
 
 /// <summary>One local agreement and its job tracks; keyed by <see cref="GrainKeys.Agreement"/>.</summary>
@@ -24,7 +28,7 @@ public interface IAgreementGrain : IGrainWithStringKey
     Task<AgreementSnapshot> CloseJobTrackAsync(RequestKey request, string jobTrackId);
 
     [Alias("Sign")]
-    Task<AgreementSnapshot> SignAsync(RequestKey request, DateOnly validFrom, DateOnly validTo);
+    Task<AgreementSnapshot> SignAsync(RequestKey request, ValidityPeriod validity);
 
     [Alias("End")]
     Task<AgreementSnapshot> EndAsync(RequestKey request, EndReason reason, string note);

@@ -1,3 +1,5 @@
+using Dua.Domain.Agreements;
+
 namespace Dua.Grains.Agreements;
 
 /// <summary>The agreement after a job track was added, and the new track's id.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
 
 namespace Dua.Grains.LabourMarket;

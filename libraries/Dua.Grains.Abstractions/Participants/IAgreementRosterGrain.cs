@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dua.Domain.Participants;
 
 namespace Dua.Grains.Participants;
 
@@ -9,7 +10,7 @@ namespace Dua.Grains.Participants;
 [Alias("dua.IAgreementRosterGrain")]
 public interface IAgreementRosterGrain : IGrainWithStringKey
 {
-    public const int BucketSize = 1000;
+    public const int BucketSize = ParticipantRoster.BucketSize;
 
     [Alias("Add")]
     Task AddAsync(string participantId);

@@ -1,3 +1,6 @@
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
+
 namespace Dua.Grains.Participants;
 
 /// <summary>

@@ -1,4 +1,6 @@
-namespace Dua.Grains;
+using Dua.Domain.Requests;
+
+namespace Dua.Grains.Requests;
 
 /// <summary>
 /// Remembers which entity a create request made; keyed by <see cref="GrainKeys.CreateRequest"/>. The entity's own
@@ -10,7 +12,7 @@ public interface ICreateRequestGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Claims the request id for <paramref name="entityId"/>; a retry gets the id it claimed first. The same id with
-    /// other content is refused (INVALID_ARGUMENT request_id).
+    /// other content is refused.
     /// </summary>
     [Alias("Claim")]
     Task<string> ClaimAsync(RequestKey request, string entityId);

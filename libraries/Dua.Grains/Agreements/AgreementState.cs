@@ -1,6 +1,7 @@
-using Dua.Grains.Agreements;
+using Dua.Domain.Agreements;
+using Dua.Domain.Requests;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Agreements;
 
 /// <summary>Persisted state of <see cref="AgreementGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.AgreementState")]

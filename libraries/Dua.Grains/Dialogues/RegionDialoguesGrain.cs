@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain;
 using Dua.Domain.Dialogues;
+using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
 using Dua.Grains.Dialogues;
 using Dua.Grains.Statistics;

@@ -1,3 +1,4 @@
+using Dua.Domain.Requests;
 using Dua.Grains.Dialogues;
 
 namespace Dua.Grains;

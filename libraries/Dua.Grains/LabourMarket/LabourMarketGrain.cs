@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Domain;
 using Dua.Domain.LabourMarket;
+using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
 using Dua.Grains.LabourMarket;
 using Dua.Grains.Statistics;

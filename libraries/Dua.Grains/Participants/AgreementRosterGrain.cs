@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Grains.Participants;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Participants;
 
 /// <summary>One bucket of an agreement's participant ids, written once per enrolment.</summary>
 [CollectionAgeLimit(Minutes = IdleActivations.Minutes)]

@@ -1,4 +1,4 @@
-namespace Dua.Grains;
+namespace Dua.Grains.Participants;
 
 /// <summary>Persisted state of <see cref="AgreementRosterGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.AgreementRosterState")]

@@ -1,6 +1,7 @@
-using Dua.Grains.Participants;
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Participants;
 
 /// <summary>Persisted state of <see cref="ParticipantGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.ParticipantState")]

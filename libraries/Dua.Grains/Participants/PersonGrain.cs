@@ -1,12 +1,14 @@
+using Dua.Domain.Participants;
+using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
-using Dua.Grains.Participants;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Participants;
 
 /// <summary>
-/// One person, by pseudonym: enforces one open process at a time and drives an enrolment through its steps
-/// (admission by the agreement, the participant, the roster). Each step is idempotent, so a retried enrolment
-/// completes whatever a failed attempt left undone and never makes a second participant.
+/// One person, by pseudonym: keeps one open process at a time (<see cref="ParticipantProcess.RequireNoOpenProcess"/>)
+/// and drives an enrolment through its steps (admission by the agreement, the participant, the roster). Each step
+/// is idempotent, so a retried enrolment completes whatever a failed attempt left undone and never makes a second
+/// participant.
 /// </summary>
 [CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class PersonGrain(
@@ -22,17 +24,12 @@ public sealed class PersonGrain(
             return earlier!;
         }
 
-        if (state.State.OpenParticipantId is { } open && await IsActiveAsync(open))
-        {
-            throw DomainException.Precondition("one-open-process-per-person",
-                $"This person already has an open process (participant {open}); it must end with an exit before a new enrolment.");
-        }
+        ParticipantProcess.RequireNoOpenProcess(await OpenProcessAsync());
 
-        var agreement = grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(enrolment.AgreementId));
-        var number = await agreement.AdmitParticipantAsync(request);
-        var participantId = $"{enrolment.AgreementId}-p{number:D6}";
+        var number = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(enrolment.AgreementId)).AdmitParticipantAsync(request);
+        var participantId = ParticipantIdFormat.Of(enrolment.AgreementId, number);
         var participant = await Participant(participantId).CreateAsync(request, enrolment);
-        await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(enrolment.AgreementId, number / IAgreementRosterGrain.BucketSize))
+        await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(enrolment.AgreementId, ParticipantRoster.BucketOf(number)))
             .AddAsync(participantId);
 
         state.State.OpenParticipantId = participantId;
@@ -51,8 +48,8 @@ public sealed class PersonGrain(
     }
 
     // The open process may have ended without the release reaching this grain (a crash in between).
-    private async Task<bool> IsActiveAsync(string participantId) =>
-        (await Participant(participantId).GetAsync())?.Status == ParticipantStatus.Active;
+    private async Task<string?> OpenProcessAsync() =>
+        state.State.OpenParticipantId is { } open && (await Participant(open).GetAsync())?.Status == ParticipantStatus.Active ? open : null;
 
     private IParticipantGrain Participant(string participantId) => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(participantId));
 }

@@ -1,4 +1,6 @@
-namespace Dua.Grains;
+using Dua.Domain.Requests;
+
+namespace Dua.Grains.Participants;
 
 /// <summary>Persisted state of <see cref="PersonGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.PersonState")]

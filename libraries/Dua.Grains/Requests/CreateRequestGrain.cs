@@ -1,6 +1,8 @@
-namespace Dua.Grains;
+using Dua.Domain.Requests;
 
-/// <summary>One create request id and the entity it made.</summary>
+namespace Dua.Grains.Requests;
+
+/// <summary>One create request id and the entity it made (<see cref="RequestClaim"/>).</summary>
 [CollectionAgeLimit(Minutes = IdleActivations.Minutes)]
 public sealed class CreateRequestGrain(
     [PersistentState("create-request", StorageNames.Platform)] IPersistentState<CreateRequestState> state)
@@ -8,22 +10,19 @@ public sealed class CreateRequestGrain(
 {
     public async Task<string> ClaimAsync(RequestKey request, string entityId)
     {
-        if (state.State.EntityId is { } claimed)
+        var claim = RequestClaim.Claim(state.State.Claim, request, entityId);
+        if (state.State.Claim is null)
         {
-            return state.State.Fingerprint == request.Fingerprint
-                ? claimed
-                : throw DomainException.InvalidField("request_id", $"request_id '{request.RequestId}' was already used for a different request");
+            state.State.Claim = claim;
+            await state.WriteOrReloadAsync(this);
         }
 
-        state.State.Fingerprint = request.Fingerprint;
-        state.State.EntityId = entityId;
-        await state.WriteOrReloadAsync(this);
-        return entityId;
+        return claim.EntityId;
     }
 
     public async Task ForgetAsync(RequestKey request)
     {
-        if (state.State.EntityId is not null && state.State.Fingerprint == request.Fingerprint)
+        if (state.State.Claim?.IsMadeBy(request) == true)
         {
             await state.ClearStateAsync();
         }

@@ -1,3 +1,4 @@
+using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
 using Dua.Grains.Dialogues;

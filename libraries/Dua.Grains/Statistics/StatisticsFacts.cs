@@ -1,15 +1,12 @@
+using Dua.Domain.Agreements;
+using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
-using Dua.Grains.Agreements;
-using Dua.Grains.Participants;
-using DomainAgreements = Dua.Domain.Agreements;
-using DomainParticipants = Dua.Domain.Participants;
 
 namespace Dua.Grains.Statistics;
 
 /// <summary>
 /// What a county's statistics need of an agreement or a participant as its grain holds it: made once here, for
-/// the grains that feed the statistics and for the recount that reads them back. The stored enums share the
-/// domain's numbers (a test pins each name to its number), so they convert by number.
+/// the grains that feed the statistics and for the recount that reads them back.
 /// </summary>
 public static class StatisticsFacts
 {
@@ -17,7 +14,7 @@ public static class StatisticsFacts
     {
         ArgumentNullException.ThrowIfNull(agreement);
         return new AgreementFacts(
-            agreement.Id, agreement.Version, (DomainAgreements.AgreementKind)agreement.Kind, (DomainAgreements.AgreementStatus)agreement.Status,
+            agreement.Id, agreement.Version, agreement.Kind, agreement.Status,
             agreement.MunicipalityCodes,
             [.. agreement.JobTracks.Select(t => new JobTrackFacts(t.Spec.OccupationCode, t.Open, t.Spec.Places, t.PlacesTaken))],
             agreement.Terms.Goals.IsDefault ? [] : [.. agreement.Terms.Goals.Select(g => new GoalFacts(g.Metric, g.Baseline, g.Target, g.TargetDate, g.Unit))]);
@@ -30,7 +27,7 @@ public static class StatisticsFacts
             ? ParticipantFacts.DaysBetween(participant.History[0].OccurredOn, participant.History[^1].OccurredOn)
             : null;
         return new ParticipantFacts(
-            participant.Id, participant.AgreementId, participant.Version, (DomainParticipants.ParticipantStatus)participant.Status,
-            participant.CurrentModule, (DomainParticipants.ExitOutcome)participant.Outcome, daysToExit);
+            participant.Id, participant.AgreementId, participant.Version, participant.Status,
+            participant.CurrentModule, participant.Outcome, daysToExit);
     }
 }
