@@ -1,4 +1,5 @@
 using Dua.Contracts.V1;
+using Dua.Domain;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.ReferenceData;
@@ -193,34 +194,9 @@ public static class AgreementValidation
     private static string? RequireMunicipalities(this RequestValidator validator, IReadOnlyList<string> codes)
     {
         validator.RequireCount("municipality_codes", codes.Count, 1, MaxMunicipalities);
-        string? region = null;
-        for (var i = 0; i < codes.Count; i++)
-        {
-            var field = $"municipality_codes[{i}]";
-            if (!ScbCodes.IsMunicipalityCode(codes[i]))
-            {
-                validator.Add(field, "must be a four-digit SCB municipality code, e.g. \"2184\"");
-            }
-            else if (Geography.Sweden.FindMunicipality(codes[i]) is not { } municipality)
-            {
-                validator.Add(field, $"'{codes[i]}' is not a Swedish municipality");
-            }
-            else if (region is not null && municipality.CountyCode != region)
-            {
-                validator.Add(field, $"lies in county {municipality.CountyCode}; the municipalities of one agreement must share a county ({region})");
-            }
-            else
-            {
-                region ??= municipality.CountyCode;
-            }
-        }
-
-        if (codes.Distinct().Count() != codes.Count)
-        {
-            validator.Add("municipality_codes", "must not repeat a municipality");
-        }
-
-        return region;
+        // The rule is the domain's (a dialogue's invitations follow it too); the list is named as the contract names it.
+        validator.Add(CountyMunicipalities.SharingACounty("municipality_codes", codes));
+        return CountyMunicipalities.CountyOf(codes);
     }
 
     private static RequestValidator RequireOffice(this RequestValidator validator, string employmentOffice) =>
