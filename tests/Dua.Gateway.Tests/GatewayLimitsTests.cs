@@ -1,5 +1,6 @@
 using Dua.Gateway.Discovery;
 using Dua.Gateway.Limits;
+using Dua.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Dua.Gateway.Tests;
+namespace Dua.Testing;
 
-/// <summary>Every log line the gateway writes, as "Level Category: message exception", for tests to search.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+/// <summary>Every log line a host under test writes, as "Level Category: message exception", for tests to search (for stack traces, personal identity numbers).</summary>
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
