@@ -1,4 +1,4 @@
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>
 /// Builds the string keys of the platform's grains.

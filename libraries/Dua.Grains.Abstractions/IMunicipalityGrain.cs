@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions.Agreements;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>The live state of one municipality; keyed by <see cref="GrainKeys.Municipality"/>.</summary>
 [Alias("dua.IMunicipalityGrain")]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions.Agreements;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>The live state of one county; keyed by <see cref="GrainKeys.Region"/>.</summary>
 [Alias("dua.IRegionGrain")]

@@ -1,4 +1,4 @@
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>A municipality (kommun) with the county it lies in.</summary>
 [GenerateSerializer, Immutable, Alias("dua.MunicipalityInfo")]

@@ -1,4 +1,4 @@
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>A municipality as its county lists it: code and name.</summary>
 [GenerateSerializer, Immutable, Alias("dua.MunicipalityRef")]

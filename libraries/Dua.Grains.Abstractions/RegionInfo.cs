@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Abstractions;
 
 /// <summary>A county (län) and the municipalities it holds, ordered by code.</summary>
 [GenerateSerializer, Immutable, Alias("dua.RegionInfo")]

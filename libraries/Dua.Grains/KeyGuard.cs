@@ -1,3 +1,4 @@
+using Dua.Grains.Abstractions;
 namespace Dua.Grains;
 
 /// <summary>Refuses data registered under another entity's key, which would otherwise be stored silently.</summary>

@@ -1,4 +1,6 @@
 using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains;
 

@@ -1,3 +1,4 @@
+using Dua.Grains.Abstractions;
 namespace Dua.Grains;
 
 /// <summary>The one way grains write their state: a change that was not stored must not stay in memory either.</summary>

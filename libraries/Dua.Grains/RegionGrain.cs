@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains;
 

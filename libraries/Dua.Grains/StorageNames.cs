@@ -1,3 +1,4 @@
+using Dua.Grains.Abstractions;
 namespace Dua.Grains;
 
 /// <summary>Names of the grain storage providers the grains persist through; the silo registers them.</summary>

@@ -5,6 +5,8 @@ using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using static Dua.Grains.Tests.AgreementTestData;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains.Tests;
 

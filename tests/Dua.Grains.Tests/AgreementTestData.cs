@@ -4,6 +4,8 @@ using Dua.Domain.JobTracks;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains.Tests;
 

@@ -7,7 +7,9 @@ using Dua.Domain.Statistics;
 using Dua.Grains.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
-using Figures = Dua.Grains.LabourMarket.MonthlyFigures;
+using Figures = Dua.Grains.Abstractions.LabourMarket.MonthlyFigures;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Tests;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

@@ -1,4 +1,5 @@
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

@@ -1,9 +1,10 @@
 using Dua.Domain;
 using Dua.Domain.LabourMarket;
 using Dua.Domain.Requests;
-using Dua.Grains.LabourMarket;
 using Dua.ReferenceData;
 using static Dua.Grains.Tests.Refusals;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.LabourMarket;
 
 namespace Dua.Grains.Tests;
 

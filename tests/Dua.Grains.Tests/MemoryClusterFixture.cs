@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

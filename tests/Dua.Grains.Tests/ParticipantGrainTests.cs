@@ -8,6 +8,9 @@ using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using static Dua.Grains.Tests.AgreementTestData;
 using static Dua.Grains.Tests.ParticipantTestData;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Grains.Tests;
 

@@ -4,6 +4,9 @@ using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Grains.Tests;
 

@@ -1,4 +1,5 @@
 using Dua.Testing;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

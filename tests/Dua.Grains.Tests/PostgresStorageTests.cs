@@ -2,7 +2,6 @@ using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
-using Dua.Grains.LabourMarket;
 using Dua.Grains.Participants;
 using Dua.Grains.Statistics;
 using Dua.Migrations;
@@ -11,6 +10,11 @@ using Dua.Testing;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.LabourMarket;
+using Dua.Grains.Abstractions.Participants;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Tests;
 

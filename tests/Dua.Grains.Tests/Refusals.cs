@@ -1,4 +1,5 @@
 using Dua.Domain;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

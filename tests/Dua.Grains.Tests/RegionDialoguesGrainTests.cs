@@ -2,9 +2,10 @@ using System.Collections.Immutable;
 using Dua.Domain;
 using Dua.Domain.Dialogues;
 using Dua.Domain.Requests;
-using Dua.Grains.Dialogues;
 using Dua.ReferenceData;
 using static Dua.Grains.Tests.Refusals;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Dialogues;
 
 namespace Dua.Grains.Tests;
 

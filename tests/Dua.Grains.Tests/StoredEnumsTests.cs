@@ -1,5 +1,6 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Tests;
 

@@ -9,6 +9,10 @@ using Dua.Grains.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
+using Dua.Grains.Abstractions.Requests;
 
 namespace Dua.Grains.Tests;
 

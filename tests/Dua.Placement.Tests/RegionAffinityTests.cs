@@ -1,6 +1,7 @@
 using Dua.Grains;
 using Dua.Grains.Placement;
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Placement.Tests;
 

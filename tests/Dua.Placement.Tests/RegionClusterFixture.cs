@@ -1,6 +1,7 @@
 using Dua.Grains;
 using Dua.Grains.Placement;
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Placement.Tests;
 

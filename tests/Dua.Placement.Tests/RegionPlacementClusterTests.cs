@@ -11,6 +11,9 @@ using Dua.Placement.Tests.Grains;
 using Dua.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Placement.Tests;
 

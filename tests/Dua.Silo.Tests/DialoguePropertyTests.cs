@@ -7,6 +7,7 @@ using Dua.ReferenceData;
 using Google.Protobuf;
 using Grpc.Core;
 using Xunit.Abstractions;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Tests;
 

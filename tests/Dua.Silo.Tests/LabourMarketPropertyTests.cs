@@ -6,6 +6,7 @@ using Dua.Grains;
 using Dua.ReferenceData;
 using Grpc.Core;
 using Xunit.Abstractions;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Tests;
 

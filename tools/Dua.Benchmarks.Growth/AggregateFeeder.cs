@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Dua.Grains;
 using Dua.Domain.Statistics;
-using Dua.Grains.Statistics;
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Benchmarks.Growth;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Benchmarks.Placement;
 

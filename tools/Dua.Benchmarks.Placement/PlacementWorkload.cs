@@ -7,6 +7,9 @@ using Dua.Grains;
 using Dua.Grains.Agreements;
 using Dua.Grains.Participants;
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Benchmarks.Placement;
 

@@ -8,6 +8,9 @@ using Dua.ReferenceData;
 using Dua.Silo.Security;
 using Dua.Silo.Statistics;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Requests;
 
 namespace Dua.Silo.Api;
 

@@ -1,5 +1,6 @@
 using Dua.Contracts.V1;
 using Dua.Grains;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Api;
 

@@ -1,8 +1,9 @@
 using Dua.Contracts.V1;
 using Dua.Grains;
-using Dua.Grains.Dialogues;
 using Dua.Silo.Security;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Dialogues;
 
 namespace Dua.Silo.Api;
 

@@ -1,6 +1,6 @@
-using Dua.Grains.Dialogues;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dua.Contracts.V1;
+using Dua.Grains.Abstractions.Dialogues;
 
 namespace Dua.Silo.Api;
 

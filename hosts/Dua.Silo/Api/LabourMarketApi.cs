@@ -1,9 +1,10 @@
 using Dua.Contracts.V1;
 using Dua.Domain.LabourMarket;
 using Dua.Grains;
-using Dua.Grains.LabourMarket;
 using Dua.Silo.Security;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.LabourMarket;
 
 namespace Dua.Silo.Api;
 

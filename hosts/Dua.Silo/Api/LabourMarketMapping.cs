@@ -1,7 +1,7 @@
 using Dua.Domain.LabourMarket;
-using Dua.Grains.LabourMarket;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dua.Contracts.V1;
+using Dua.Grains.Abstractions.LabourMarket;
 
 namespace Dua.Silo.Api;
 

@@ -4,6 +4,8 @@ using Dua.Grains.Statistics;
 using Dua.Silo.Audit;
 using Dua.Silo.Statistics;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Silo.Api;
 

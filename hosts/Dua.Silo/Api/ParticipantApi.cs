@@ -7,6 +7,10 @@ using Dua.Grains.Participants;
 using Dua.Grains.Requests;
 using Dua.Silo.Security;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
+using Dua.Grains.Abstractions.Requests;
 
 namespace Dua.Silo.Api;
 

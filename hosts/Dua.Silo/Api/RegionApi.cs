@@ -2,6 +2,7 @@ using Dua.Contracts.V1;
 using Dua.Grains;
 using Dua.ReferenceData;
 using Grpc.Core;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Api;
 

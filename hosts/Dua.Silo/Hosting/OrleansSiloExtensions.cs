@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Hosting;
 

@@ -1,6 +1,7 @@
 using Dua.Grains;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Hosting;
 

@@ -1,5 +1,6 @@
 using Dua.Grains;
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Hosting;
 

@@ -1,6 +1,7 @@
 using Dua.Contracts.V1;
 using Dua.Domain.Statistics;
 using Dua.Grains.Statistics;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Silo.Statistics;
 

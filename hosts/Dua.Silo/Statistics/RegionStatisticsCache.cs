@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Dua.Grains;
 using Dua.Grains.Statistics;
 using Microsoft.Extensions.Options;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Silo.Statistics;
 

@@ -4,6 +4,7 @@ using Dua.Grains;
 using Dua.ReferenceData;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dua.Contracts.V1;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Statistics;
 

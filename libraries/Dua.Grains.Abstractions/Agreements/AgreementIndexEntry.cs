@@ -1,6 +1,7 @@
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements;
+namespace Dua.Grains.Abstractions.Agreements;
 
 /// <summary>What a municipality or county keeps of each of its agreements, to list and filter them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementIndexEntry")]

@@ -1,8 +1,9 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements;
+namespace Dua.Grains.Abstractions.Agreements;
 
 /// <summary>One local agreement and its job tracks; keyed by <see cref="GrainKeys.Agreement"/>.</summary>
 [Alias("dua.IAgreementGrain")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements;
+namespace Dua.Grains.Abstractions.Agreements;
 
 /// <summary>The agreement after a job track was added, and the new track's id.</summary>
 [GenerateSerializer, Immutable, Alias("dua.JobTrackAdded")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Dialogues;
+namespace Dua.Grains.Abstractions.Dialogues;
 
 /// <summary>What came of a dialogue: the invited municipalities that started work on a local agreement.</summary>
 [GenerateSerializer, Immutable, Alias("dua.DialogueOutcome")]

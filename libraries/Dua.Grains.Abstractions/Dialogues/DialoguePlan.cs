@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Dialogues;
+namespace Dua.Grains.Abstractions.Dialogues;
 
 /// <summary>What scheduling a dialogue needs; validated for shape at the edge.</summary>
 [GenerateSerializer, Immutable, Alias("dua.DialoguePlan")]

@@ -1,4 +1,5 @@
-namespace Dua.Grains.Dialogues;
+using Dua.Grains.Abstractions;
+namespace Dua.Grains.Abstractions.Dialogues;
 
 /// <summary>Which of a county's dialogues to list, in number order: those after <see cref="AfterNumber"/>, at most <see cref="Limit"/>.</summary>
 [GenerateSerializer, Immutable, Alias("dua.DialogueQuery")]

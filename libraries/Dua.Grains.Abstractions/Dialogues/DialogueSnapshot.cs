@@ -1,4 +1,5 @@
-namespace Dua.Grains.Dialogues;
+using Dua.Grains.Abstractions;
+namespace Dua.Grains.Abstractions.Dialogues;
 
 /// <summary>A dialogue conference as it stands; open until its <see cref="Outcome"/> is recorded.</summary>
 [GenerateSerializer, Immutable, Alias("dua.DialogueSnapshot")]

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Dialogues;
+namespace Dua.Grains.Abstractions.Dialogues;
 
 /// <summary>One county's dialogue conferences; keyed by <see cref="GrainKeys.RegionDialogues"/>.</summary>
 [Alias("dua.IRegionDialoguesGrain")]

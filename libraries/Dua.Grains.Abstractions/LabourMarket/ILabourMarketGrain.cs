@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.LabourMarket;
+namespace Dua.Grains.Abstractions.LabourMarket;
 
 /// <summary>One municipality's monthly labour-market figures; keyed by <see cref="GrainKeys.LabourMarket"/>.</summary>
 [Alias("dua.ILabourMarketGrain")]

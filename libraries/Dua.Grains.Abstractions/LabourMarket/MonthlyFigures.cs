@@ -1,6 +1,7 @@
 using Dua.Domain.LabourMarket;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.LabourMarket;
+namespace Dua.Grains.Abstractions.LabourMarket;
 
 /// <summary>
 /// One municipality's unemployment for one month, as stored and passed between grains; what makes figures possible

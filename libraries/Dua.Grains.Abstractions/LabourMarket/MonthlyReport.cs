@@ -1,4 +1,5 @@
-namespace Dua.Grains.LabourMarket;
+using Dua.Grains.Abstractions;
+namespace Dua.Grains.Abstractions.LabourMarket;
 
 /// <summary>A municipality's figures for one month as they stand, after any corrections.</summary>
 [GenerateSerializer, Immutable, Alias("dua.MonthlyReport")]

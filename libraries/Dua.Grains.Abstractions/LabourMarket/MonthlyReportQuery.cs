@@ -1,4 +1,5 @@
-namespace Dua.Grains.LabourMarket;
+using Dua.Grains.Abstractions;
+namespace Dua.Grains.Abstractions.LabourMarket;
 
 /// <summary>
 /// Which reported months to list, newest first: those from <see cref="From"/> to <see cref="To"/> (inclusive,

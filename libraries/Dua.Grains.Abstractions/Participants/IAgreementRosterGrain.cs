@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants;
+namespace Dua.Grains.Abstractions.Participants;
 
 /// <summary>
 /// The ids of up to <see cref="BucketSize"/> of an agreement's participants (by sequence number); keyed by

@@ -1,7 +1,8 @@
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants;
+namespace Dua.Grains.Abstractions.Participants;
 
 /// <summary>One participant; keyed by <see cref="GrainKeys.Participant"/>. Its writes never touch other participants.</summary>
 [Alias("dua.IParticipantGrain")]

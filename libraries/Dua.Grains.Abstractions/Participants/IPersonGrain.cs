@@ -1,7 +1,8 @@
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants;
+namespace Dua.Grains.Abstractions.Participants;
 
 /// <summary>
 /// One person, known only by the keyed pseudonym of their personal identity number; keyed by

@@ -1,6 +1,7 @@
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Requests;
+namespace Dua.Grains.Abstractions.Requests;
 
 /// <summary>
 /// Remembers which entity a create request made; keyed by <see cref="GrainKeys.CreateRequest"/>. The entity's own

@@ -1,6 +1,7 @@
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Grains.Abstractions.Statistics;
 
 /// <summary>
 /// One county's live statistics (keyed by <see cref="GrainKeys.RegionStatistics"/>). It is fed the facts of every

@@ -1,6 +1,7 @@
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Statistics;
+namespace Dua.Grains.Abstractions.Statistics;
 
 /// <summary>The live counts of a county next to a recount from the authoritative state.</summary>
 [GenerateSerializer, Immutable, Alias("dua.RegionRecount")]

@@ -1,6 +1,7 @@
 using Dua.Domain;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Surrogates;
+namespace Dua.Grains.Abstractions.Surrogates;
 
 /// <summary>How Orleans carries a <see cref="DomainRuleException"/> between silos. Ids are its serialized form: never renumber or reuse them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.DomainRuleException")]

@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Surrogates;
+namespace Dua.Grains.Abstractions.Surrogates;
 
 /// <summary>
 /// Writes a domain enum as its number, as Orleans writes an enum it generated a codec for: the domain's enums

@@ -2,6 +2,8 @@ using System.Globalization;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains.Agreements;
 

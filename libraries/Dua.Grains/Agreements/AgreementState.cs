@@ -1,5 +1,7 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
 
 namespace Dua.Grains.Agreements;
 

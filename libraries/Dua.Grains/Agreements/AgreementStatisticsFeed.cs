@@ -1,5 +1,8 @@
 using Dua.Domain.Agreements;
 using Dua.Grains.Statistics;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Agreements;
 

@@ -3,10 +3,12 @@ using Dua.Domain;
 using Dua.Domain.Dialogues;
 using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
-using Dua.Grains.Dialogues;
 using Dua.Grains.Statistics;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Dialogues;
+using Dua.Grains.Abstractions.Statistics;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Dialogues;
 
 /// <summary>
 /// One county's regional dialogue conferences: it numbers them ("21-d1", "21-d2", ...) and records what came of

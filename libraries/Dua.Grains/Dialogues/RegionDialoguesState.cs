@@ -1,7 +1,8 @@
 using Dua.Domain.Requests;
-using Dua.Grains.Dialogues;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Dialogues;
 
-namespace Dua.Grains;
+namespace Dua.Grains.Dialogues;
 
 /// <summary>Persisted state of <see cref="RegionDialoguesGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.RegionDialoguesState")]

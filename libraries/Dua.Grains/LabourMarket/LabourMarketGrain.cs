@@ -3,10 +3,12 @@ using Dua.Domain;
 using Dua.Domain.LabourMarket;
 using Dua.Domain.Requests;
 using Dua.Domain.Statistics;
-using Dua.Grains.LabourMarket;
 using Dua.Grains.Statistics;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.LabourMarket;
+using Dua.Grains.Abstractions.Statistics;
 
-namespace Dua.Grains;
+namespace Dua.Grains.LabourMarket;
 
 /// <summary>
 /// One municipality's monthly unemployment figures. Reporting a month again replaces its figures (a correction);

@@ -1,7 +1,8 @@
 using Dua.Domain.Requests;
-using Dua.Grains.LabourMarket;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.LabourMarket;
 
-namespace Dua.Grains;
+namespace Dua.Grains.LabourMarket;
 
 /// <summary>Persisted state of <see cref="LabourMarketGrain"/>. Ids are stable: never renumber or reuse them.</summary>
 [GenerateSerializer, Alias("dua.LabourMarketState")]

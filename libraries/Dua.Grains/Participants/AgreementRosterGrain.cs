@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Dua.Grains.Participants;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Grains.Participants;
 

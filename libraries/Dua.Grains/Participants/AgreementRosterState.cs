@@ -1,3 +1,5 @@
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Participants;
 namespace Dua.Grains.Participants;
 
 /// <summary>Persisted state of <see cref="AgreementRosterGrain"/>. Ids are stable: never renumber or reuse them.</summary>

@@ -3,6 +3,10 @@ using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
 using Dua.Grains.Statistics;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Participants;
 

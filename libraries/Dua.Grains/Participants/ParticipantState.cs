@@ -1,5 +1,7 @@
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Grains.Participants;
 

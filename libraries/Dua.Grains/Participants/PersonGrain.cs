@@ -1,6 +1,9 @@
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Agreements;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Participants;
 
 namespace Dua.Grains.Participants;
 

@@ -1,3 +1,4 @@
+using Dua.Grains.Abstractions;
 namespace Dua.Grains.Placement;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Placement;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Placement;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Placement;
 

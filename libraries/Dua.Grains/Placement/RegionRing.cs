@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.IO.Hashing;
 using System.Text;
+using Dua.Grains.Abstractions;
 
 namespace Dua.Grains.Placement;
 

@@ -1,4 +1,6 @@
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Requests;
 
 namespace Dua.Grains.Requests;
 

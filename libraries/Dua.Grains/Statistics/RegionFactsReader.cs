@@ -1,10 +1,14 @@
 using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
 using Dua.Grains.Agreements;
-using Dua.Grains.Dialogues;
-using Dua.Grains.LabourMarket;
 using Dua.Grains.Participants;
 using Dua.ReferenceData;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Agreements;
+using Dua.Grains.Abstractions.Dialogues;
+using Dua.Grains.Abstractions.LabourMarket;
+using Dua.Grains.Abstractions.Participants;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Statistics;
 

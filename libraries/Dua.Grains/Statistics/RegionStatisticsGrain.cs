@@ -4,6 +4,8 @@ using Dua.Domain.Statistics;
 using Dua.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Statistics;
 

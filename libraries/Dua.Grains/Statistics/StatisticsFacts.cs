@@ -1,6 +1,8 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Statistics;
 
 namespace Dua.Grains.Statistics;
 

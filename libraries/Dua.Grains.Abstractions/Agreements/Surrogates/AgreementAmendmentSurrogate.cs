@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 // Id 1 held the whole new terms once: not to be reused.
 /// <summary>How an amendment travels to its agreement's grain.</summary>

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 /// <summary>How a draft travels to its agreement's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementDraft")]

@@ -1,8 +1,9 @@
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
-using Dua.Grains.Surrogates;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Surrogates;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 // How the agreement's enums are stored and sent: by number, as before they moved to the
 // domain; stored state holds these numbers (StoredStateTests pins them).

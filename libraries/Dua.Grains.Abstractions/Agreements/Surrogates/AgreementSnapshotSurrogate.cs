@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 /// <summary>How an agreement is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementSnapshot")]

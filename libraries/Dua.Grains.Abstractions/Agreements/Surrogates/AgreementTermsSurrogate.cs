@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 /// <summary>How an agreement's terms is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementTerms")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 /// <summary>How a goal is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.Goal")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Agreements;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Agreements.Surrogates;
+namespace Dua.Grains.Abstractions.Agreements.Surrogates;
 
 /// <summary>How a period of validity travels to its agreement's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ValidityPeriod")]

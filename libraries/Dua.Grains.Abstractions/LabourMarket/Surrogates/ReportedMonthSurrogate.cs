@@ -1,6 +1,7 @@
 using Dua.Domain.LabourMarket;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.LabourMarket.Surrogates;
+namespace Dua.Grains.Abstractions.LabourMarket.Surrogates;
 
 /// <summary>How Orleans carries a <see cref="ReportedMonth"/> between silos. Ids are its serialized form: never renumber or reuse them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ReportedMonth")]

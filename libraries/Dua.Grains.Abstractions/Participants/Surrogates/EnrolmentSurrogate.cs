@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants.Surrogates;
+namespace Dua.Grains.Abstractions.Participants.Surrogates;
 
 /// <summary>How an enrolment travels to the person's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.Enrolment")]

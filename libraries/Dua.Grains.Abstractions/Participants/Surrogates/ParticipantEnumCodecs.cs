@@ -1,7 +1,8 @@
 using Dua.Domain.Participants;
-using Dua.Grains.Surrogates;
+using Dua.Grains.Abstractions;
+using Dua.Grains.Abstractions.Surrogates;
 
-namespace Dua.Grains.Participants.Surrogates;
+namespace Dua.Grains.Abstractions.Participants.Surrogates;
 
 // How the participant's enums are stored and sent: by number, as before they moved to the
 // domain; stored state holds these numbers (StoredStateTests pins them).

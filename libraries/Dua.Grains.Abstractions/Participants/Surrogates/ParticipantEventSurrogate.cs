@@ -1,6 +1,7 @@
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants.Surrogates;
+namespace Dua.Grains.Abstractions.Participants.Surrogates;
 
 /// <summary>How one step of a participant's history is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ParticipantEvent")]

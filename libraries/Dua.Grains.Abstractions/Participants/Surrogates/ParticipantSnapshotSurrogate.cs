@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants.Surrogates;
+namespace Dua.Grains.Abstractions.Participants.Surrogates;
 
 /// <summary>How a participant is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ParticipantSnapshot")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Participants.Surrogates;
+namespace Dua.Grains.Abstractions.Participants.Surrogates;
 
 /// <summary>How a step travels to the participant's grain.</summary>
 [GenerateSerializer, Immutable, Alias("dua.ProgressStep")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Requests.Surrogates;
+namespace Dua.Grains.Abstractions.Requests.Surrogates;
 
 /// <summary>How one applied request is stored and sent; the ids are those it was first stored with: never renumber or reuse one.</summary>
 [GenerateSerializer, Immutable, Alias("dua.LedgerEntry")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Requests.Surrogates;
+namespace Dua.Grains.Abstractions.Requests.Surrogates;
 
 /// <summary>How a request's id and fingerprint travel with every write.</summary>
 [GenerateSerializer, Immutable, Alias("dua.RequestKey")]

@@ -1,6 +1,7 @@
 using Dua.Domain.Requests;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Requests.Surrogates;
+namespace Dua.Grains.Abstractions.Requests.Surrogates;
 
 /// <summary>How a request ledger is stored; the ids are those it was first stored with: never renumber or reuse one.</summary>
 /// <remarks>A plain struct, not a record: the ledger was a plain class, and Orleans writes records with one more marker.</remarks>

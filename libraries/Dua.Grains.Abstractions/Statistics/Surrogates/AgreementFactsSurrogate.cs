@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.Agreements;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Statistics.Surrogates;
+namespace Dua.Grains.Abstractions.Statistics.Surrogates;
 
 /// <summary>How Orleans carries a <see cref="AgreementFacts"/> between silos. Ids are its serialized form: never renumber or reuse them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.AgreementFacts")]

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Statistics.Surrogates;
+namespace Dua.Grains.Abstractions.Statistics.Surrogates;
 
 /// <summary>How Orleans carries a <see cref="CountyStatistics"/> between silos. Ids are its serialized form: never renumber or reuse them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.CountyStatistics")]

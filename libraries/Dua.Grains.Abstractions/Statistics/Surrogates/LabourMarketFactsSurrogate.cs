@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Dua.Domain.LabourMarket;
 using Dua.Domain.Statistics;
+using Dua.Grains.Abstractions;
 
-namespace Dua.Grains.Statistics.Surrogates;
+namespace Dua.Grains.Abstractions.Statistics.Surrogates;
 
 /// <summary>How Orleans carries a <see cref="LabourMarketFacts"/> between silos. Ids are its serialized form: never renumber or reuse them.</summary>
 [GenerateSerializer, Immutable, Alias("dua.LabourMarketFacts")]
