@@ -81,7 +81,8 @@ public sealed class PersonCountsTests
     {
         var tallies = municipalities.ToImmutableSortedDictionary(m => m.Municipality, m => Enrolled(m.Enrolled), StringComparer.Ordinal);
         var region = tallies.Values.Aggregate(Tally.Empty, (sum, t) => sum.Plus(t));
-        return new CountyStatistics(code, DateTimeOffset.UnixEpoch, 1, region, tallies, ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>>.Empty);
+        return new CountyStatistics(code, DateTimeOffset.UnixEpoch, 1, region, tallies, ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>>.Empty,
+            TrendTally.Empty, ImmutableSortedDictionary<string, TrendTally>.Empty);
     }
 
     private static Tally Enrolled(long count) => Tally.Empty with

@@ -1,5 +1,6 @@
 using Dua.Contracts.V1;
 using Dua.Domain.Statistics;
+using Dua.Grains;
 using Dua.Security;
 using Dua.Silo.Security;
 using Dua.Silo.Statistics;
@@ -14,6 +15,7 @@ namespace Dua.Silo.Api;
 /// </summary>
 public sealed class StatisticsApi(
     NationalSummaries national,
+    NationalTrends trends,
     IOptions<StatisticsOptions> options,
     ILogger<StatisticsApi> logger,
     TimeProvider time) : StatisticsService.StatisticsServiceBase
@@ -39,6 +41,45 @@ public sealed class StatisticsApi(
         var caller = context.GetCaller();
         AreaAccess.RequireCountry(caller);
         return national.GetAsync(CallerDisclosure.Of(caller));
+    }
+
+    public override async Task<GetRegionTrendResponse> GetRegionTrend(GetRegionTrendRequest request, ServerCallContext context)
+    {
+        var (from, to) = TrendValidation.Validate(
+            new RequestValidator().RequireRegionCode("region_code", request.RegionCode), request.FromMonth, request.ToMonth, SwedishCalendar.Today(time));
+        var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
+        var caller = context.GetCaller();
+        AreaAccess.RequireCounty(caller, county.Code);
+        return new GetRegionTrendResponse
+        {
+            RegionCode = county.Code,
+            RegionName = county.Name,
+            Trend = await trends.GetRegionAsync(county.Code, from, to, CallerDisclosure.Of(caller)),
+        };
+    }
+
+    public override async Task<GetMunicipalityTrendResponse> GetMunicipalityTrend(GetMunicipalityTrendRequest request, ServerCallContext context)
+    {
+        var (from, to) = TrendValidation.Validate(
+            new RequestValidator().RequireMunicipalityCode("municipality_code", request.MunicipalityCode), request.FromMonth, request.ToMonth, SwedishCalendar.Today(time));
+        var municipality = ScbCodes.RequireKnownMunicipality("municipality_code", request.MunicipalityCode);
+        var caller = context.GetCaller();
+        AreaAccess.RequireMunicipality(caller, municipality.Code);
+        return new GetMunicipalityTrendResponse
+        {
+            MunicipalityCode = municipality.Code,
+            MunicipalityName = municipality.Name,
+            RegionCode = municipality.CountyCode,
+            Trend = await trends.GetMunicipalityAsync(municipality, from, to, CallerDisclosure.Of(caller)),
+        };
+    }
+
+    public override Task<GetNationalTrendResponse> GetNationalTrend(GetNationalTrendRequest request, ServerCallContext context)
+    {
+        var (from, to) = TrendValidation.Validate(new RequestValidator(), request.FromMonth, request.ToMonth, SwedishCalendar.Today(time));
+        var caller = context.GetCaller();
+        AreaAccess.RequireCountry(caller);
+        return trends.GetNationalAsync(from, to, CallerDisclosure.Of(caller));
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public static class StatisticsExtensions
         builder.AddValidatedOptions<StatisticsOptions>(StatisticsOptions.Section);
         builder.Services.AddSingleton<RegionStatisticsCache>();
         builder.Services.AddSingleton<NationalSummaries>();
+        builder.Services.AddSingleton<NationalTrends>();
         return builder;
     }
 }

@@ -57,6 +57,9 @@ public static class MethodPolicy
         ["dua.v1.StatisticsService/GetMunicipalitySummary"] = SummaryReaders,
         ["dua.v1.StatisticsService/GetNationalSummary"] = SummaryReaders,
         ["dua.v1.StatisticsService/WatchRegionSummary"] = SummaryReaders,
+        ["dua.v1.StatisticsService/GetRegionTrend"] = SummaryReaders,
+        ["dua.v1.StatisticsService/GetMunicipalityTrend"] = SummaryReaders,
+        ["dua.v1.StatisticsService/GetNationalTrend"] = SummaryReaders,
 
         ["dua.v1.OperationsService/RecountRegion"] = Operators,
         ["dua.v1.OperationsService/ListAuditEntries"] = Operators,

@@ -128,7 +128,95 @@ public sealed class CountyFacts(string countyCode)
             SumParticipants(_counters.Keys),
             [.. _labourMarket.Values.OrderBy(l => l.MunicipalityCode, StringComparer.Ordinal)],
             _dialogues?.Open ?? 0);
-        return new CountyStatistics(CountyCode, asOf, Changes, county, tallies.ToImmutable(), goals.ToImmutable());
+        var (trend, municipalityTrends) = Trends(municipalities, covering, TrendCalendar.Of(asOf) + TrendCalendar.MonthsAhead);
+        return new CountyStatistics(CountyCode, asOf, Changes, county, tallies.ToImmutable(), goals.ToImmutable(), trend, municipalityTrends);
+    }
+
+    /// <summary>
+    /// The county's and each municipality's month figures up to <paramref name="lastMonth"/>: the participants'
+    /// running month counts of each agreement, each agreement's months in force, every reported month and every
+    /// dialogue. The cost grows with agreements, reports, dialogues and months, not with participants.
+    /// </summary>
+    private (TrendTally County, ImmutableSortedDictionary<string, TrendTally> Municipalities) Trends(
+        IReadOnlyList<MunicipalityEntry> municipalities, Dictionary<string, List<AgreementFacts>> covering, int lastMonth)
+    {
+        var inForce = _agreements.Values.ToDictionary(a => a.AgreementId, InForceMonths, StringComparer.Ordinal);
+        var county = new TrendDeltas();
+        foreach (var months in inForce.Values)
+        {
+            county.AddAll(months);
+        }
+
+        foreach (var counter in _counters.Values)
+        {
+            county.AddAll(counter.Months);
+        }
+
+        foreach (var labour in _labourMarket.Values)
+        {
+            labour.Count(county);
+        }
+
+        foreach (var dialogue in _dialogues?.Held ?? [])
+        {
+            var month = TrendCalendar.Of(dialogue.Date);
+            county.Add(month, TrendSlots.DialoguesHeld, 1);
+            county.Add(month, TrendSlots.MunicipalitiesStarted, dialogue.Started.Length);
+        }
+
+        var trends = ImmutableSortedDictionary.CreateBuilder<string, TrendTally>(StringComparer.Ordinal);
+        foreach (var municipality in municipalities)
+        {
+            var deltas = new TrendDeltas();
+            foreach (var agreement in covering[municipality.Code])
+            {
+                deltas.AddAll(inForce[agreement.AgreementId]);
+                if (_counters.TryGetValue(agreement.AgreementId, out var counter))
+                {
+                    deltas.AddAll(counter.Months);
+                }
+            }
+
+            if (_labourMarket.TryGetValue(municipality.Code, out var labour))
+            {
+                labour.Count(deltas);
+            }
+
+            foreach (var dialogue in _dialogues?.Held ?? [])
+            {
+                var month = TrendCalendar.Of(dialogue.Date);
+                deltas.Add(month, TrendSlots.DialoguesHeld, dialogue.Invited.Contains(municipality.Code) ? 1 : 0);
+                deltas.Add(month, TrendSlots.MunicipalitiesStarted, dialogue.Started.Contains(municipality.Code) ? 1 : 0);
+            }
+
+            var tally = deltas.ToTally(lastMonth);
+            trends[municipality.Code] = tally
+                .WithState(TrendSlots.YouthCovered, m => tally.Value(m, TrendSlots.InForce(AgreementKind.Youth)) > 0 ? 1 : 0)
+                .WithState(TrendSlots.NewcomersCovered, m => tally.Value(m, TrendSlots.InForce(AgreementKind.Newcomers)) > 0 ? 1 : 0);
+        }
+
+        var countyTally = county.ToTally(lastMonth)
+            .WithState(TrendSlots.YouthCovered, m => trends.Values.Sum(t => t.Value(m, TrendSlots.YouthCovered)))
+            .WithState(TrendSlots.NewcomersCovered, m => trends.Values.Sum(t => t.Value(m, TrendSlots.NewcomersCovered)));
+        return (countyTally, trends.ToImmutable());
+    }
+
+    // An agreement's months in force, with its open job tracks and their places, as states.
+    private TrendDeltas InForceMonths(AgreementFacts agreement)
+    {
+        var deltas = new TrendDeltas();
+        var successorFrom = agreement.Dates.SuccessorId is { } successor && _agreements.TryGetValue(successor, out var next)
+            ? next.Dates.ValidFrom
+            : null;
+        if (agreement.Dates.Months(successorFrom) is var (from, until))
+        {
+            var open = agreement.JobTracks.Where(t => t.Open).ToList();
+            deltas.AddState(TrendSlots.InForce(agreement.Kind), from, until, 1);
+            deltas.AddState(TrendSlots.TracksOpen, from, until, open.Count);
+            deltas.AddState(TrendSlots.Places, from, until, open.Sum(t => t.Places));
+        }
+
+        return deltas;
     }
 
     private ParticipantTally SumParticipants(IEnumerable<string> agreementIds)

@@ -5,7 +5,8 @@ namespace Dua.Domain.Statistics;
 /// <summary>
 /// One county's counts as they stood at <see cref="AsOf"/>: the county's tally (each participant once) and each
 /// municipality's (a joint agreement's participants in each municipality it covers), with the goals of the
-/// agreements in force there. <see cref="Version"/> grows with every change the live counts take in.
+/// agreements in force there, and the same month by month (<see cref="Trend"/>, <see cref="MunicipalityTrends"/>).
+/// <see cref="Version"/> grows with every change the live counts take in.
 /// </summary>
 public sealed record CountyStatistics(
     string CountyCode,
@@ -13,4 +14,6 @@ public sealed record CountyStatistics(
     long Version,
     Tally County,
     ImmutableSortedDictionary<string, Tally> Municipalities,
-    ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>> Goals);
+    ImmutableSortedDictionary<string, ImmutableArray<AgreementGoal>> Goals,
+    TrendTally Trend,
+    ImmutableSortedDictionary<string, TrendTally> MunicipalityTrends);

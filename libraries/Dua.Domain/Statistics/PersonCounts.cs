@@ -36,16 +36,45 @@ public static class PersonCounts
             return false;
         }
 
-        if (parts.Where(p => !p.Withheld && p.Value > 0).OrderBy(p => p.Value).FirstOrDefault() is { } smallest)
+        if (parts.Where(p => !p.Withheld && !p.Pinned && p.Value > 0).OrderBy(p => p.Value).FirstOrDefault() is { } smallest)
         {
             smallest.Withheld = true;
             return true;
         }
 
         // Nothing shown to hide among the parts: only zeros are left, so the total would give the withheld parts away.
-        if (!total.Withheld && total.Value > 0)
+        if (!total.Withheld && !total.Pinned && total.Value > 0)
         {
             total.Withheld = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Secondary suppression for two sums known to be equal (a month's balance: those in a module at its end plus
+    /// its exits equal those in a module at the end of the month before plus its enrolments). A withheld cell is
+    /// exposed when it is the only one withheld, or when all withheld cells sit on one side and so add up to a
+    /// known small count; then the smallest shown non-zero cell that is not pinned is withheld too.
+    /// </summary>
+    public static bool WithholdBalance(IReadOnlyList<PersonCell> left, IReadOnlyList<PersonCell> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var withheldLeft = left.Where(c => c.Withheld).Sum(c => c.Value);
+        var withheldRight = right.Where(c => c.Withheld).Sum(c => c.Value);
+        var count = left.Count(c => c.Withheld) + right.Count(c => c.Withheld);
+        var exposed = count == 1
+            || (count > 1 && (withheldLeft == 0 || withheldRight == 0) && IsSmall(withheldLeft + withheldRight));
+        if (!exposed)
+        {
+            return false;
+        }
+
+        if (left.Concat(right).Where(c => !c.Withheld && !c.Pinned && c.Value > 0).OrderBy(c => c.Value).FirstOrDefault() is { } smallest)
+        {
+            smallest.Withheld = true;
             return true;
         }
 

@@ -105,7 +105,9 @@ public sealed class RegionDialoguesGrain(
 
     // Every change adds one to some dialogue's version, so their sum orders the county's facts.
     private DialogueFacts Facts() => new(
-        CountyCode, state.State.Dialogues.Values.Sum(d => d.Version), state.State.Dialogues.Values.Count(d => d.IsOpen));
+        CountyCode, state.State.Dialogues.Values.Sum(d => d.Version), state.State.Dialogues.Values.Count(d => d.IsOpen),
+        [.. state.State.Dialogues.Values.OrderBy(d => d.Number).Select(d => new DialogueHeld(
+            d.Plan.Date, d.Plan.InvitedMunicipalityCodes, d.Outcome?.MunicipalityCodes ?? []))]);
 
     // Fed after the write and again on a retry, in case the first attempt's write landed and its feed did not.
     private Task FeedStatisticsAsync() =>

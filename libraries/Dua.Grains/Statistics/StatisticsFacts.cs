@@ -19,7 +19,8 @@ public static class StatisticsFacts
             agreement.Id, agreement.Version, agreement.Kind, agreement.Status,
             agreement.MunicipalityCodes,
             [.. agreement.JobTracks.Select(t => new JobTrackFacts(t.Spec.OccupationCode, t.Open, t.Spec.Places, t.PlacesTaken))],
-            agreement.Terms.Goals.IsDefault ? [] : [.. agreement.Terms.Goals.Select(g => new GoalFacts(g.Metric, g.Baseline, g.Target, g.TargetDate, g.Unit))]);
+            agreement.Terms.Goals.IsDefault ? [] : [.. agreement.Terms.Goals.Select(g => new GoalFacts(g.Metric, g.Baseline, g.Target, g.TargetDate, g.Unit))],
+            new AgreementDates(agreement.ValidFrom, agreement.ValidTo, EndedOn(agreement), agreement.SuccessorId));
     }
 
     public static ParticipantFacts Of(ParticipantSnapshot participant)
@@ -30,6 +31,23 @@ public static class StatisticsFacts
             : null;
         return new ParticipantFacts(
             participant.Id, participant.AgreementId, participant.Version, participant.Status,
-            participant.CurrentModule, participant.Outcome, daysToExit);
+            participant.CurrentModule, participant.Outcome, daysToExit, DatesOf(participant));
     }
+
+    /// <summary>The day each step happened, as the caller gave it.</summary>
+    public static ParticipantDates DatesOf(ParticipantSnapshot participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        DateOnly? On(ParticipantEventKind kind) => participant.History.FirstOrDefault(e => e.Kind == kind)?.OccurredOn;
+        return new ParticipantDates(
+            participant.History[0].OccurredOn, On(ParticipantEventKind.JobPreparationStarted),
+            On(ParticipantEventKind.JobTrackStarted), On(ParticipantEventKind.Exited));
+    }
+
+    // An agreement ended other than by a successor (terminated, expired) gets no day from its caller: the day in
+    // Sweden it was recorded stands in. A superseded one ends where its successor begins (AgreementDates).
+    private static DateOnly? EndedOn(AgreementSnapshot agreement) =>
+        agreement.Status == AgreementStatus.Ended && agreement.EndReason != EndReason.Superseded
+            ? SwedishCalendar.DateAt(agreement.UpdatedAt)
+            : null;
 }

@@ -10,14 +10,15 @@ namespace Dua.Grains.Abstractions.Statistics.Surrogates;
 public readonly record struct LabourMarketFactsSurrogate(
     [property: Id(0)] string MunicipalityCode,
     [property: Id(1)] long Version,
-    [property: Id(2)] ImmutableArray<ReportedMonth> LatestMonths);
+    [property: Id(2)] ImmutableArray<ReportedMonth> LatestMonths,
+    [property: Id(3)] ImmutableArray<ReportedMonth> Months);
 
 [RegisterConverter]
 public sealed class LabourMarketFactsConverter : IConverter<LabourMarketFacts, LabourMarketFactsSurrogate>
 {
     public LabourMarketFacts ConvertFromSurrogate(in LabourMarketFactsSurrogate surrogate) =>
-        new(surrogate.MunicipalityCode, surrogate.Version, surrogate.LatestMonths);
+        new(surrogate.MunicipalityCode, surrogate.Version, surrogate.LatestMonths, surrogate.Months);
 
     public LabourMarketFactsSurrogate ConvertToSurrogate(in LabourMarketFacts value) =>
-        new(value.MunicipalityCode, value.Version, value.LatestMonths);
+        new(value.MunicipalityCode, value.Version, value.LatestMonths, value.Months);
 }
