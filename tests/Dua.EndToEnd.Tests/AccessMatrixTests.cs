@@ -339,6 +339,9 @@ public sealed class AccessMatrixTests(PostgresFixture postgres, ITestOutputHelpe
                 using var watch = anyone.Statistics.WatchRegionSummary(new() { RegionCode = Gavleborg }, h, cancellationToken: cancel.Token);
                 Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
             })),
+            new("dua.v1.StatisticsService/GetRegionTrend", CountySummaryReaders, Read(h => anyone.Statistics.GetRegionTrendAsync(new() { RegionCode = Gavleborg, FromMonth = "2025-01", ToMonth = "2025-12" }, h).ResponseAsync)),
+            new("dua.v1.StatisticsService/GetMunicipalityTrend", MunicipalitySummaryReaders, Read(h => anyone.Statistics.GetMunicipalityTrendAsync(new() { MunicipalityCode = Hudiksvall, FromMonth = "2025-01", ToMonth = "2025-12" }, h).ResponseAsync)),
+            new("dua.v1.StatisticsService/GetNationalTrend", CountyReaders, Read(h => anyone.Statistics.GetNationalTrendAsync(new() { FromMonth = "2025-01", ToMonth = "2025-12" }, h).ResponseAsync)),
 
             new("dua.v1.OperationsService/RecountRegion", Operators, Read(h => anyone.Operations.RecountRegionAsync(new() { RegionCode = Gavleborg }, h).ResponseAsync)),
             new("dua.v1.OperationsService/ListAuditEntries", Operators, Read(h => anyone.Operations.ListAuditEntriesAsync(new() { AgreementId = fixture.AgreementId }, h).ResponseAsync)),

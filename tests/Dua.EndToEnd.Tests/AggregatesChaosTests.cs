@@ -123,6 +123,8 @@ public sealed class AggregatesChaosTests(PostgresFixture postgres, ITestOutputHe
             });
             output.WriteLine($"county {county}: live enrolled {recount.Live.Summary.Participants.Enrolled.Value}, recount {recount.Recount.Summary.Participants.Enrolled.Value}, equal {recount.Equal}");
             Assert.True(recount.Equal, string.Join("\n", recount.Differences));
+            // The recount compares the trend too: every month from the first with figures to a year ahead.
+            Assert.True(recount.TrendMonthsCompared > 12, $"trend months compared: {recount.TrendMonthsCompared}");
         }
 
         var ids = writer.Enrolled.ToArray();
