@@ -215,11 +215,11 @@ public sealed class DataSetPlanTests
     }
 
     [Fact]
-    public void Monthly_figures_cover_twelve_months_before_the_as_of_month_for_every_municipality_and_are_consistent()
+    public void Monthly_figures_cover_twenty_four_months_before_the_as_of_month_for_every_municipality_and_are_consistent()
     {
         var figures = Plan.MonthlyFigures().ToArray();
-        Assert.Equal(290 * 12, figures.Length);
-        Assert.Equal("2025-11", Plan.FigureMonths[0].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(290 * 24, figures.Length);
+        Assert.Equal("2024-11", Plan.FigureMonths[0].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("2026-10", Plan.FigureMonths[^1].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(figures, f =>
         {

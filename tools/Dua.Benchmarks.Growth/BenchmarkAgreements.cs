@@ -39,7 +39,8 @@ public sealed class BenchmarkAgreements
                 .Select(_ => new JobTrackFacts(occupations[random.Next(occupations.Count)].Code, Open: true, Places: 20, PlacesTaken: random.Next(21)))
                 .ToImmutableArray();
             var goal = new GoalFacts("exited_to_work_or_studies_share", Baseline: 0.4, Target: 0.6, new DateOnly(2027, 12, 31), "share");
-            return new AgreementFacts(id, Version: 3, kind, AgreementStatus.Signed, [municipality.Code], jobTracks, [goal]);
+            return new AgreementFacts(id, Version: 3, kind, AgreementStatus.Signed, [municipality.Code], jobTracks, [goal],
+                new AgreementDates(new DateOnly(2023, 12, 1), new DateOnly(2028, 11, 30), null, null));
         }
     }
 

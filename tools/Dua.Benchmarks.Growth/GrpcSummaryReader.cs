@@ -25,20 +25,25 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
     }
 
     /// <summary>Reads without timing, so that code on both sides is compiled to its final tier before it is timed.</summary>
-    public Task WarmUpAsync(string regionCode, TimeSpan duration) => RunAsync(regionCode, duration, null);
+    public Task WarmUpAsync(string regionCode, TimeSpan duration, bool trend = false) => RunAsync(regionCode, duration, null, trend);
 
-    public async Task<LatencyFigures> MeasureAsync(string regionCode, TimeSpan duration)
+    /// <param name="trend">Read the county's 24-month trend (<see cref="TrendMonths"/>) instead of its summary.</param>
+    public async Task<LatencyFigures> MeasureAsync(string regionCode, TimeSpan duration, bool trend = false)
     {
         var latencies = LatencyFigures.NewHistogram();
         var started = Stopwatch.GetTimestamp();
-        var errors = await RunAsync(regionCode, duration, latencies);
-        return LatencyFigures.Of("grpc-dotnet", regionCode, latencies, errors, Stopwatch.GetElapsedTime(started));
+        var errors = await RunAsync(regionCode, duration, latencies, trend);
+        return LatencyFigures.Of(trend ? "grpc-dotnet trend" : "grpc-dotnet", regionCode, latencies, errors, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<long> RunAsync(string regionCode, TimeSpan duration, HdrHistogram.LongConcurrentHistogram? latencies)
+    /// <summary>The months a trend read asks for: the 24 the participant stream spreads its dates over.</summary>
+    public static readonly (string From, string To) TrendMonths = ("2024-12", "2026-11");
+
+    private async Task<long> RunAsync(string regionCode, TimeSpan duration, HdrHistogram.LongConcurrentHistogram? latencies, bool trend)
     {
         var client = new StatisticsService.StatisticsServiceClient(_channel);
         var request = new GetRegionSummaryRequest { RegionCode = regionCode };
+        var trendRequest = new GetRegionTrendRequest { RegionCode = regionCode, FromMonth = TrendMonths.From, ToMonth = TrendMonths.To };
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long errors = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -48,7 +53,14 @@ public sealed class GrpcSummaryReader(Uri address, int concurrency) : IDisposabl
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    await client.GetRegionSummaryAsync(request, Headers);
+                    if (trend)
+                    {
+                        await client.GetRegionTrendAsync(trendRequest, Headers);
+                    }
+                    else
+                    {
+                        await client.GetRegionSummaryAsync(request, Headers);
+                    }
                 }
                 catch (RpcException)
                 {

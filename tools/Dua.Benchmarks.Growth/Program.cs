@@ -111,6 +111,12 @@ try
             latencies.Add(await grpc.MeasureAsync(region, options.Duration) with { Gc = gcMonitor.NextWindow() });
         }
 
+        // The large county's 24-month trend, from the same per-silo copy.
+        Console.WriteLine($"Reading county {options.LargeRegion}'s 24-month trend: grpc-dotnet, {options.Concurrency} in flight, {options.Duration.TotalSeconds:F0} s");
+        await grpc.WarmUpAsync(options.LargeRegion, options.Warmup, trend: true);
+        gcMonitor.NextWindow();
+        latencies.Add(await grpc.MeasureAsync(options.LargeRegion, options.Duration, trend: true) with { Gc = gcMonitor.NextWindow() });
+
         if (h2load)
         {
             foreach (var region in regions)

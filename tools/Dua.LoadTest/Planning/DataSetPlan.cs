@@ -84,7 +84,7 @@ public sealed class DataSetPlan
 
     public AgreementPlan? NewcomersAgreement(string municipalityCode) => _newcomers.GetValueOrDefault(municipalityCode);
 
-    /// <summary>The months with figures, oldest first: the twelve before the as-of date's month.</summary>
+    /// <summary>The months with figures, oldest first: the <see cref="ProcessModel.FigureMonths"/> before the as-of date's month.</summary>
     public IReadOnlyList<DateOnly> FigureMonths =>
         [.. Enumerable.Range(1, ProcessModel.FigureMonths).Reverse().Select(k => new DateOnly(AsOf.Year, AsOf.Month, 1).AddMonths(-k))];
 

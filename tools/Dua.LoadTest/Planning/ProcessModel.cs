@@ -43,6 +43,6 @@ public static class ProcessModel
     /// <summary>Municipalities without a newcomers' agreement, chosen among the smaller ones (~240 of 290 have one).</summary>
     public const int MunicipalitiesWithoutNewcomerAgreement = 50;
 
-    /// <summary>Months of labour-market figures per municipality, ending with the month before the as-of date.</summary>
-    public const int FigureMonths = 12;
+    /// <summary>Months of labour-market figures per municipality, ending with the month before the as-of date: two years, as the enrolments, so trends have figures to show.</summary>
+    public const int FigureMonths = 24;
 }
