@@ -19,7 +19,10 @@ public sealed class ResponseCacheOptionsTests
         Assert.True(shipped.Enabled);
         Assert.Equal(TimeSpan.FromMilliseconds(250), shipped.TimeToLive);
         Assert.Equal(
-            ["/dua.v1.StatisticsService/GetRegionSummary", "/dua.v1.StatisticsService/GetMunicipalitySummary", "/dua.v1.StatisticsService/GetNationalSummary"],
+            [
+                "/dua.v1.StatisticsService/GetRegionSummary", "/dua.v1.StatisticsService/GetMunicipalitySummary", "/dua.v1.StatisticsService/GetNationalSummary",
+                "/dua.v1.StatisticsService/GetRegionTrend", "/dua.v1.StatisticsService/GetMunicipalityTrend", "/dua.v1.StatisticsService/GetNationalTrend",
+            ],
             shipped.Methods);
         Assert.Empty(Validate(shipped));
     }
