@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dua.Contracts.V1;
 using Dua.Domain.Statistics;
 using Dua.ReferenceData;
@@ -19,13 +20,12 @@ public sealed class NationalTrends(RegionStatisticsCache cache, TimeProvider tim
     {
         if (disclosure == Disclosure.Exact)
         {
-            var region = await cache.GetAsync(regionCode);
-            return region.Statistics.Trend.ToExactTrend(region.Statistics.AsOf, from, to);
+            return (await cache.GetAsync(regionCode)).ExactTrend(null, from, to);
         }
 
         var made = await MadeAsync();
         var statistics = made.Statistics(regionCode);
-        return statistics.Trend.ToTrend(statistics.AsOf, from, to, made.Suppression.Counties[regionCode]);
+        return made.Suppressed(regionCode, from, to, () => statistics.Trend.ToTrend(statistics.AsOf, from, to, made.Suppression.Counties[regionCode]));
     }
 
     public async Task<Trend> GetMunicipalityAsync(MunicipalityEntry municipality, int from, int to, Disclosure disclosure)
@@ -33,13 +33,13 @@ public sealed class NationalTrends(RegionStatisticsCache cache, TimeProvider tim
         ArgumentNullException.ThrowIfNull(municipality);
         if (disclosure == Disclosure.Exact)
         {
-            var region = await cache.GetAsync(municipality.CountyCode);
-            return region.Statistics.MunicipalityTrends[municipality.Code].ToExactTrend(region.Statistics.AsOf, from, to);
+            return (await cache.GetAsync(municipality.CountyCode)).ExactTrend(municipality.Code, from, to);
         }
 
         var made = await MadeAsync();
         var statistics = made.Statistics(municipality.CountyCode);
-        return statistics.MunicipalityTrends[municipality.Code].ToTrend(statistics.AsOf, from, to, made.Suppression.Municipalities[municipality.Code]);
+        return made.Suppressed(municipality.Code, from, to,
+            () => statistics.MunicipalityTrends[municipality.Code].ToTrend(statistics.AsOf, from, to, made.Suppression.Municipalities[municipality.Code]));
     }
 
     public async Task<GetNationalTrendResponse> GetNationalAsync(int from, int to, Disclosure disclosure)
@@ -93,6 +93,7 @@ public sealed class NationalTrends(RegionStatisticsCache cache, TimeProvider tim
     private sealed class Made
     {
         private readonly Lazy<TrendSuppression> _suppression;
+        private readonly ConcurrentDictionary<(string Area, int From, int To), Trend> _suppressed = new();
 
         public Made(CachedRegion[] regions, int currentMonth)
         {
@@ -109,6 +110,9 @@ public sealed class NationalTrends(RegionStatisticsCache cache, TimeProvider tim
         public TrendTally National { get; }
 
         public TrendSuppression Suppression => _suppression.Value;
+
+        /// <summary>A suppressed trend, made once per area and months from this set of copies.</summary>
+        public Trend Suppressed(string area, int from, int to, Func<Trend> make) => _suppressed.GetOrAdd((area, from, to), _ => make());
 
         public CountyStatistics Statistics(string regionCode) => From.First(r => r.Statistics.CountyCode == regionCode).Statistics;
     }
