@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Dua.Grains.Abstractions.Agreements;
 
@@ -9,6 +10,7 @@ public interface IRegionGrain : IGrainWithStringKey
 {
     /// <summary>The county, or null when no county has been registered under this key.</summary>
     [Alias("Get")]
+    [ReadOnly]
     Task<RegionInfo?> GetAsync();
 
     /// <summary>Stores the county's reference data; returns false, and writes nothing, when it is already stored.</summary>
@@ -21,5 +23,6 @@ public interface IRegionGrain : IGrainWithStringKey
 
     /// <summary>This one's agreements, ordered by id.</summary>
     [Alias("ListAgreements")]
+    [ReadOnly]
     Task<ImmutableArray<AgreementIndexEntry>> ListAgreementsAsync();
 }

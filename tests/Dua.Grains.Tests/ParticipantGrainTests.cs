@@ -47,6 +47,24 @@ public sealed class ParticipantGrainTests(MemoryClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_participant_answers_with_its_agreement_s_municipalities_also_from_a_state_stored_without_them()
+    {
+        var (agreementId, _) = await SignedAgreementAsync("2181");
+        // A new participant's state holds no municipalities, as states stored before they were kept: the first
+        // read fills them from the agreement, and the next write stores them.
+        var participant = await Person(NewPerson(), out var pseudonym).EnrolAsync(NewRequest(), Enrolment(agreementId, pseudonym));
+        var codes = (await Agreement(agreementId).GetAsync())!.MunicipalityCodes;
+
+        var first = await Participant(participant.Id).GetWithAreaAsync();
+        var again = await Participant(participant.Id).GetWithAreaAsync();
+
+        Assert.Equal<string>(codes, first!.MunicipalityCodes);
+        Assert.Equal<string>(codes, again!.MunicipalityCodes);
+        AssertSame(participant, first.Participant);
+        Assert.Null(await Participant($"{agreementId}-p999999").GetWithAreaAsync());
+    }
+
+    [Fact]
     public async Task Enrolment_in_a_draft_or_ended_agreement_is_refused_and_admits_no_one()
     {
         var draft = NewAgreementId();

@@ -14,8 +14,8 @@ public sealed class MigrationsProgramTests(PostgresFixture postgres)
         var (exitCode, output) = await RunAsync(connectionString);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("0005_dua_audit_trail.sql", output);
-        Assert.Equal(5L, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM dua_schema_versions"));
+        Assert.Contains("0006_dua_grain_state.sql", output);
+        Assert.Equal(6L, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM dua_schema_versions"));
     }
 
     [Fact]

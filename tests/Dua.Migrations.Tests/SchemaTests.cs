@@ -12,6 +12,7 @@ public sealed class SchemaTests(PostgresFixture postgres)
         "0003_orleans_reminders.sql",
         "0004_dua_silo_endpoints.sql",
         "0005_dua_audit_trail.sql",
+        "0006_dua_grain_state.sql",
     ];
 
     // Every key Orleans 10.4.2's clustering, storage and reminder providers read from orleansquery.

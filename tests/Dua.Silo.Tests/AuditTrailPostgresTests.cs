@@ -3,6 +3,7 @@ using Dua.Migrations;
 using Dua.Security;
 using Dua.Silo.Audit;
 using Dua.Silo.Security;
+using Dua.Silo.Storage;
 using Dua.Testing.Requests;
 using Dua.Testing;
 using Grpc.Core;
@@ -26,7 +27,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     public async Task A_record_reads_back_whole_and_a_retry_by_the_same_caller_is_the_same_record()
     {
         await using var dataSource = await MigratedAsync("audit_record");
-        var trail = new PostgresAuditTrail(dataSource);
+        var trail = Trail(dataSource);
         var record = new AuditRecord(Noon, "agency-system-7", "Arbetsförmedlingen Hudiksvall", Roles.Agency, EnrolMethod, "req-1",
             new AuditTargets("21-79ecd7f1acc06f2d", "21-79ecd7f1acc06f2d-p000001", ["2184", "2132"], "", "t1"));
 
@@ -48,7 +49,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     public async Task The_trail_of_an_agreement_or_a_participant_pages_newest_first_without_gaps_or_repeats()
     {
         await using var dataSource = await MigratedAsync("audit_paging");
-        var trail = new PostgresAuditTrail(dataSource);
+        var trail = Trail(dataSource);
         const string agreement = "21-0000000000000001";
         const string other = "04-0000000000000002";
         for (var i = 0; i < 7; i++)
@@ -71,7 +72,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     public async Task The_interceptor_records_a_successful_write_with_its_caller_and_never_the_personal_identity_number()
     {
         await using var dataSource = await MigratedAsync("audit_interceptor");
-        var interceptor = new AuditInterceptor(new PostgresAuditTrail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
+        var interceptor = new AuditInterceptor(Trail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
         var person = ParticipantRequests.NewPerson();
         var request = new EnrolParticipantRequest { RequestId = "enrol-1", AgreementId = "21-79ecd7f1acc06f2d", PersonalIdentityNumber = person.Ten };
         var response = new EnrolParticipantResponse { Participant = new Participant { ParticipantId = "21-79ecd7f1acc06f2d-p000001", AgreementId = "21-79ecd7f1acc06f2d" } };
@@ -88,7 +89,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
             CallFrom(Agency, "/dua.v1.ParticipantService/GetParticipant"), (_, _) => Task.FromResult(new GetParticipantResponse()));
 
         Assert.Same(response, answered);
-        var record = Assert.Single((await new PostgresAuditTrail(dataSource).ListAsync(
+        var record = Assert.Single((await Trail(dataSource).ListAsync(
             new AuditQuery(AuditTargetKind.Agreement, "21-79ecd7f1acc06f2d", null, 10), CancellationToken.None)).Records);
         Assert.Equal((Agency.Subject, Agency.Organisation, Agency.Role, EnrolMethod, "enrol-1"),
             (record.Subject, record.Organisation, record.Role, record.Method, record.RequestId));
@@ -103,7 +104,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     {
         // A database without the schema: the insert fails, as it would with PostgreSQL unreachable.
         await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("audit_no_schema"));
-        var interceptor = new AuditInterceptor(new PostgresAuditTrail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
+        var interceptor = new AuditInterceptor(Trail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
 
         var e = await RpcAssert.FailsWith(StatusCode.Unavailable, () => Admitted(interceptor,
             new SignAgreementRequest { RequestId = "sign-1", AgreementId = "21-79ecd7f1acc06f2d" }, CallFrom(Agency, "/dua.v1.AgreementService/SignAgreement"),
@@ -111,6 +112,10 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
 
         Assert.Contains("request_id", e.Status.Detail);
     }
+
+    // The committer's loop ends with the test process; each test's data source is its own database.
+    private static PostgresAuditTrail Trail(NpgsqlDataSource dataSource) =>
+        new(dataSource, new StateCommitter(dataSource, NullLogger<StateCommitter>.Instance));
 
     private async Task<NpgsqlDataSource> MigratedAsync(string database)
     {

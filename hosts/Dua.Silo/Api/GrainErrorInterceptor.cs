@@ -1,4 +1,5 @@
 using Dua.Domain;
+using Dua.Grains.Abstractions.Storage;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -9,7 +10,8 @@ namespace Dua.Silo.Api;
 /// <summary>
 /// Turns what grains throw into the statuses the API promises, in one place: the domain's refusals become
 /// FAILED_PRECONDITION (naming the rule), NOT_FOUND or INVALID_ARGUMENT (naming the field); Orleans' transient
-/// failures while the cluster recovers from a lost silo become UNAVAILABLE (retry) rather than UNKNOWN.
+/// failures while the cluster recovers from a lost silo, and database failures on any silo, become UNAVAILABLE (retry)
+/// rather than UNKNOWN.
 /// </summary>
 public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger) : Interceptor
 {
@@ -79,6 +81,9 @@ public sealed class GrainErrorInterceptor(ILogger<GrainErrorInterceptor> logger)
         OrleansLifecycleCanceledException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "This silo is shutting down; retry.")),
         // A grain call that timed out has an unknown outcome; callers retry with the same request id.
         TimeoutException => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "A grain call timed out during recovery; retry.")),
+        // The database is down or refused a batch, on this silo or another (then wrapped by Orleans or not).
+        _ when StorageUnavailableException.Find(exception) is { } storage =>
+            new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"{storage.Message}; retry with the same request_id.")),
         _ => null,
     };
 

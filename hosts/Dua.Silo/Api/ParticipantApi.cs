@@ -63,9 +63,9 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
     {
         ParticipantValidation.Check(request, SwedishCalendar.Today());
         var step = request.MapToDomain();
-        if (await Participant(request.ParticipantId).GetAsync() is { } current && await Agreement(current.AgreementId).GetAsync() is { } agreement)
+        if (await Participant(request.ParticipantId).GetWithAreaAsync() is { } current)
         {
-            AreaAccess.RequireWrite(context.GetCaller(), agreement.MunicipalityCodes);
+            AreaAccess.RequireWrite(context.GetCaller(), current.MunicipalityCodes);
         }
 
         var participant = await Participant(request.ParticipantId).RecordAsync(RequestFingerprint.KeyOf(request), step);
@@ -75,15 +75,14 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
     public override async Task<GetParticipantResponse> GetParticipant(GetParticipantRequest request, ServerCallContext context)
     {
         ParticipantValidation.Check(request);
-        var participant = await Participant(request.ParticipantId).GetAsync();
-        if (participant is null)
+        var found = await Participant(request.ParticipantId).GetWithAreaAsync();
+        if (found is null)
         {
             ApiErrors.NotFound("dua.v1.Participant", request.ParticipantId);
         }
 
-        var agreement = await Agreement(participant.AgreementId).GetAsync();
-        AreaAccess.RequireRead(context.GetCaller(), agreement?.MunicipalityCodes ?? []);
-        return new GetParticipantResponse { Participant = participant.MapToContract() };
+        AreaAccess.RequireRead(context.GetCaller(), found.MunicipalityCodes);
+        return new GetParticipantResponse { Participant = found.Participant.MapToContract() };
     }
 
     public override async Task<ListParticipantsResponse> ListParticipants(ListParticipantsRequest request, ServerCallContext context)

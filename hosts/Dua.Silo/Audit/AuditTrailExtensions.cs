@@ -1,6 +1,6 @@
 using Dua.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
+using Dua.Silo.Storage;
 
 namespace Dua.Silo.Audit;
 
@@ -15,7 +15,7 @@ public static class AuditTrailExtensions
         if (options.Storage == StorageMode.PostgreSql)
         {
             // Shared with the endpoint registry when clustering is PostgreSql too.
-            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.TryAddSingleton(_ => PlatformDataSource.Create(options.ConnectionString!));
             builder.Services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         }
         else

@@ -1,12 +1,16 @@
 using Npgsql;
 using NpgsqlTypes;
+using Dua.Silo.Storage;
 
 namespace Dua.Silo.Audit;
 
-/// <summary>The trail in PostgreSQL (table <c>dua_audit_entries</c>, created by the migrations).</summary>
-public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource) : IAuditTrail
+/// <summary>
+/// The trail in PostgreSQL (table <c>dua_audit_entries</c>, created by the migrations). Records are written through
+/// the silo's group commit, so they share a transaction and a WAL flush with the grain writes around them.
+/// </summary>
+public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, StateCommitter committer) : IAuditTrail
 {
-    private const string Insert = """
+    internal const string Insert = """
         INSERT INTO dua_audit_entries
             (recorded_at, subject, organisation, role, method, request_id,
              agreement_id, participant_id, municipality_codes, dialogue_id, job_track_id)
@@ -30,21 +34,22 @@ public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource) : IAuditTrai
         WHERE participant_id = $1 AND entry_id < $2 ORDER BY entry_id DESC LIMIT $3
         """;
 
-    public async Task RecordAsync(AuditRecord record, CancellationToken ct)
+    public Task RecordAsync(AuditRecord record, CancellationToken ct) => committer.RecordAsync(record).WaitAsync(ct);
+
+    /// <summary>The parameters of <see cref="Insert"/> for one record.</summary>
+    internal static void Bind(NpgsqlParameterCollection parameters, AuditRecord record)
     {
-        await using var command = dataSource.CreateCommand(Insert);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = record.RecordedAt });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Subject });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Organisation });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Role });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Method });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = record.RequestId });
-        command.Parameters.Add(Optional(record.Targets.AgreementId));
-        command.Parameters.Add(Optional(record.Targets.ParticipantId));
-        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. record.Targets.MunicipalityCodes] });
-        command.Parameters.Add(Optional(record.Targets.DialogueId));
-        command.Parameters.Add(Optional(record.Targets.JobTrackId));
-        await command.ExecuteNonQueryAsync(ct);
+        parameters.Add(new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = record.RecordedAt });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Subject });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Organisation });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Role });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = record.Method });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = record.RequestId });
+        parameters.Add(Optional(record.Targets.AgreementId));
+        parameters.Add(Optional(record.Targets.ParticipantId));
+        parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. record.Targets.MunicipalityCodes] });
+        parameters.Add(Optional(record.Targets.DialogueId));
+        parameters.Add(Optional(record.Targets.JobTrackId));
     }
 
     public async Task<AuditPage> ListAsync(AuditQuery query, CancellationToken ct)

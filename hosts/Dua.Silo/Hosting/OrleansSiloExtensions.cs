@@ -5,6 +5,9 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Dua.Grains.Abstractions;
+using Dua.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
 
 namespace Dua.Silo.Hosting;
 
@@ -52,7 +55,14 @@ public static class OrleansSiloExtensions
             switch (options.Storage)
             {
                 case StorageMode.PostgreSql:
-                    silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                    // The platform's own storage with group commit; Orleans' ADO.NET provider stays only to read
+                    // state that earlier releases wrote, until each grain's next write moves it.
+                    silo.Services.TryAddSingleton(_ => PlatformDataSource.Create(options.ConnectionString!));
+                    silo.Services.AddSingleton<StateCommitter>();
+                    silo.Services.AddGrainStorage(StorageNames.Platform, (services, _) =>
+                        ActivatorUtilities.CreateInstance<PostgresGrainStorage>(services,
+                            (IGrainStorageSerializer)new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+                    silo.AddAdoNetGrainStorage(PostgresGrainStorage.LegacyName, o =>
                     {
                         o.Invariant = NpgsqlInvariant;
                         o.ConnectionString = OrleansConnectionString.Tune(options.ConnectionString);
@@ -69,6 +79,9 @@ public static class OrleansSiloExtensions
                     break;
             }
 
+            // A database failure leaves each grain call as an exception every silo can deserialize.
+            silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+
             // Default needs nothing: Orleans' default strategy (ResourceOptimizedPlacement in 10.x) stays in place.
             if (options.Placement == PlacementMode.Region)
             {
@@ -77,7 +90,7 @@ public static class OrleansSiloExtensions
 
             // Store state with the Orleans serializer: it keys types by their [Alias] and fields by [Id], so state
             // survives renames of CLR types, unlike the default JSON serializer, which writes CLR type names.
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Platform)
+            silo.Services.AddOptions<AdoNetGrainStorageOptions>(PostgresGrainStorage.LegacyName)
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         });
     }

@@ -1,6 +1,6 @@
 using Dua.Grains;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
+using Dua.Silo.Storage;
 using Dua.Grains.Abstractions;
 
 namespace Dua.Silo.Hosting;
@@ -27,7 +27,7 @@ public static class SiloLifecycleExtensions
         if (options.Clustering == ClusteringMode.PostgreSql)
         {
             // Shared with the audit trail when storage is PostgreSql too.
-            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.TryAddSingleton(_ => PlatformDataSource.Create(options.ConnectionString!));
             builder.Services.AddSingleton<SiloEndpointRegistry>();
         }
 

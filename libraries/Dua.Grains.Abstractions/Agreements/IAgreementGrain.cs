@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Dua.Domain.Agreements;
 using Dua.Domain.JobTracks;
 using Dua.Domain.Requests;
@@ -11,6 +12,7 @@ public interface IAgreementGrain : IGrainWithStringKey
 {
     /// <summary>The agreement, or null when none was created under this key.</summary>
     [Alias("Get")]
+    [ReadOnly]
     Task<AgreementSnapshot?> GetAsync();
 
     [Alias("Create")]

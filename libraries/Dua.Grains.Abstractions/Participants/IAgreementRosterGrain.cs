@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Dua.Domain.Participants;
 using Dua.Grains.Abstractions;
@@ -17,5 +18,6 @@ public interface IAgreementRosterGrain : IGrainWithStringKey
     Task AddAsync(string participantId);
 
     [Alias("List")]
+    [ReadOnly]
     Task<ImmutableArray<string>> ListAsync();
 }

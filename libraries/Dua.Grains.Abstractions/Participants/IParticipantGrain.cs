@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Dua.Domain.Participants;
 using Dua.Domain.Requests;
 using Dua.Grains.Abstractions;
@@ -9,7 +10,16 @@ namespace Dua.Grains.Abstractions.Participants;
 public interface IParticipantGrain : IGrainWithStringKey
 {
     [Alias("Get")]
+    [ReadOnly]
     Task<ParticipantSnapshot?> GetAsync();
+
+    /// <summary>
+    /// The participant and its agreement's municipalities, for an access check without a call to the agreement;
+    /// null when there is no such participant.
+    /// </summary>
+    [Alias("GetWithArea")]
+    [ReadOnly]
+    Task<ParticipantArea?> GetWithAreaAsync();
 
     /// <summary>Starts the process in module 1; called by the person's grain, which keeps one open process per person.</summary>
     [Alias("Create")]

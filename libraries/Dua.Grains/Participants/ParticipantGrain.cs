@@ -25,6 +25,18 @@ public sealed class ParticipantGrain(
 
     public Task<ParticipantSnapshot?> GetAsync() => Task.FromResult(state.State.Participant);
 
+    public async Task<ParticipantArea?> GetWithAreaAsync()
+    {
+        if (state.State.Participant is not { } participant)
+        {
+            return null;
+        }
+
+        // Concurrent readers may both ask the agreement once; they store the same answer.
+        state.State.MunicipalityCodes ??= (await Agreement(participant).GetAsync())?.MunicipalityCodes.ToArray();
+        return new ParticipantArea(participant, [.. state.State.MunicipalityCodes ?? []]);
+    }
+
     public async Task<ParticipantSnapshot> CreateAsync(RequestKey request, Enrolment enrolment)
     {
         if (state.State.Participant is { } existing)

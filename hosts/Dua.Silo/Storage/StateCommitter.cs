@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using Dua.Grains.Abstractions.Storage;
+using Dua.Silo.Audit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dua.Silo.Storage;
+
+/// <summary>
+/// Group commit for the whole silo: writes from all grains (and audit records) queue here, and one loop sends all
+/// that are waiting as one <see cref="NpgsqlBatch"/> in one transaction, so they share one round trip and one WAL
+/// flush. While a flush runs the next batch gathers, so under load batches grow by themselves and with one writer
+/// a write waits for nothing. Each write keeps its own optimistic-concurrency check inside the statement (a stale
+/// one returns no row and fails alone; nothing raises an error that would abort its batch). Callers learn the
+/// outcome only after COMMIT returned; if the batch fails, every write in it fails with
+/// <see cref="StorageUnavailableException"/>, none of it applied, and callers retry.
+/// </summary>
+public sealed class StateCommitter : IAsyncDisposable
+{
+    /// <summary>Most writes in one transaction: bounds a batch's size and a failure's reach.</summary>
+    public const int MaxBatch = 256;
+
+    // Insert at version 1, or replace the version the grain read. A write whose expected version is not the
+    // stored one (or that expects no row while one exists) updates nothing and returns nothing.
+    private const string WriteState = """
+        INSERT INTO dua_grain_state AS s (service_id, state_name, grain_id, payload, version)
+        VALUES ($1, $2, $3, $4, 1)
+        ON CONFLICT (service_id, state_name, grain_id) DO UPDATE
+            SET payload = excluded.payload, version = s.version + 1, modified_at = now()
+            WHERE s.version = $5
+        RETURNING s.version
+        """;
+
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<StateCommitter> _logger;
+    private readonly Task _loop;
+
+    public StateCommitter(NpgsqlDataSource dataSource, ILogger<StateCommitter> logger)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues a state write; the task ends once it is committed (its new version) or refused as stale (null).</summary>
+    public Task<int?> WriteAsync(StateWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            write.Fail(new StorageUnavailableException("", "the silo is stopping"));
+        }
+
+        return write.Committed;
+    }
+
+    /// <summary>Queues an audit record; the task ends once it is committed (a retry's record changes nothing).</summary>
+    public Task RecordAsync(AuditRecord record)
+    {
+        var pending = new PendingAudit(record);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Completion.TrySetException(new StorageUnavailableException("", "the silo is stopping"));
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<object>(MaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await FlushAsync(batch);
+            }
+            catch (Exception e)
+            {
+                // Nothing of the batch was committed (or its outcome is unknown: then the retry with the same
+                // request id finds what was). The error names no value from a statement.
+                var unavailable = StorageUnavailableException.Find(e) ?? new StorageUnavailableException("", e.GetType().Name);
+                _logger.LogWarning("A group commit of {Count} writes failed: {Error}", batch.Count, unavailable.Message);
+                foreach (var item in batch)
+                {
+                    Fail(item, unavailable);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task FlushAsync(List<object> batch)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlBatch(connection, transaction);
+        foreach (var item in batch)
+        {
+            command.BatchCommands.Add(item is StateWrite write ? StateCommand(write) : AuditCommand(((PendingAudit)item).Record));
+        }
+
+        var versions = new int?[batch.Count];
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i] is StateWrite && await reader.ReadAsync())
+                {
+                    versions[i] = reader.GetInt32(0);
+                }
+
+                await reader.NextResultAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            switch (batch[i])
+            {
+                case StateWrite write:
+                    write.Complete(versions[i]);
+                    break;
+                case PendingAudit audit:
+                    audit.Completion.TrySetResult();
+                    break;
+            }
+        }
+    }
+
+    private static NpgsqlBatchCommand StateCommand(StateWrite write) => new(WriteState)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<string> { TypedValue = write.ServiceId },
+            new NpgsqlParameter<string> { TypedValue = write.StateName },
+            new NpgsqlParameter<string> { TypedValue = write.GrainId },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)write.Payload ?? DBNull.Value },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)write.ExpectedVersion ?? DBNull.Value },
+        },
+    };
+
+    private static NpgsqlBatchCommand AuditCommand(AuditRecord record)
+    {
+        var command = new NpgsqlBatchCommand(PostgresAuditTrail.Insert);
+        PostgresAuditTrail.Bind(command.Parameters, record);
+        return command;
+    }
+
+    private static void Fail(object item, Exception failure)
+    {
+        switch (item)
+        {
+            case StateWrite write:
+                write.Fail(failure);
+                break;
+            case PendingAudit audit:
+                audit.Completion.TrySetException(failure);
+                break;
+        }
+    }
+
+    private sealed class PendingAudit(AuditRecord record)
+    {
+        public AuditRecord Record { get; } = record;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Dua.Silo.Storage;
+
+/// <summary>
+/// One grain's state write waiting for the next group commit: the row it replaces (by version), its new payload
+/// (null clears it but keeps the row, so the version keeps counting), and the caller waiting for the commit.
+/// </summary>
+public sealed class StateWrite(string serviceId, string stateName, string grainId, byte[]? payload, int? expectedVersion)
+{
+    private readonly TaskCompletionSource<int?> _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string ServiceId { get; } = serviceId;
+
+    public string StateName { get; } = stateName;
+
+    public string GrainId { get; } = grainId;
+
+    public byte[]? Payload { get; } = payload;
+
+    /// <summary>The version the grain last read; null when it believes no row exists yet.</summary>
+    public int? ExpectedVersion { get; } = expectedVersion;
+
+    /// <summary>The new version once committed, or null when the row had moved on (a stale write, refused alone).</summary>
+    public Task<int?> Committed => _committed.Task;
+
+    internal void Complete(int? version) => _committed.TrySetResult(version);
+
+    internal void Fail(Exception failure) => _committed.TrySetException(failure);
+}

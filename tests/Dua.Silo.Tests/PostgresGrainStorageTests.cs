@@ -1,0 +1,195 @@
+using Dua.Contracts.V1;
+using Dua.Grains;
+using Dua.Grains.Abstractions.Storage;
+using Dua.Migrations;
+using Dua.Security;
+using Dua.Silo.Storage;
+using Dua.Testing;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
+using static Dua.Testing.Requests.AgreementRequests;
+using static Dua.Testing.Requests.ParticipantRequests;
+
+namespace Dua.Silo.Tests;
+
+/// <summary>The platform's grain storage in a real silo on a real PostgreSQL: group commit, version checks, legacy rows, failures.</summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
+{
+    private const string StateName = "storage-test";
+    private static readonly Caller Agency = new("af-hudiksvall-system", "Arbetsförmedlingen Norra Hälsingland", Roles.Agency, [CallerArea.Parse(Hudiksvall)]);
+
+    [Fact]
+    public async Task Concurrent_writes_share_commits_and_a_stale_write_fails_alone()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("storage_group_commit");
+        await DuaSchema.ApplyAsync(connectionString);
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Platform);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+
+        var stale = new GrainState<Dictionary<string, int>>(new() { ["n"] = 1 });
+        await storage.WriteStateAsync(StateName, Grain("stale"), stale);
+        stale.ETag = "0";
+
+        const int writes = 200;
+        var commitsBefore = await CommitsAsync(dataSource);
+        var states = Enumerable.Range(0, writes).Select(i => new GrainState<Dictionary<string, int>>(new() { ["n"] = i })).ToArray();
+        var written = states.Select((state, i) => storage.WriteStateAsync(StateName, Grain($"g{i}"), state)).ToList();
+        var refused = Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, Grain("stale"), stale));
+        await Task.WhenAll(written);
+        await refused;
+        var commits = await CommitsAsync(dataSource) - commitsBefore - 1;
+
+        Assert.All(states, state => Assert.Equal("1", state.ETag));
+        Assert.Equal((long)writes, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM dua_grain_state WHERE state_name = '{StateName}' AND grain_id LIKE '%/g%'"));
+        // The refused write changed nothing: its row is still at the version the first write gave it.
+        Assert.Equal(1, await ScalarAsync<int>(dataSource, $"SELECT version FROM dua_grain_state WHERE state_name = '{StateName}' AND grain_id LIKE '%/stale'"));
+        Assert.True(commits < writes / 4, $"{writes} concurrent writes took {commits} commits");
+
+        var read = new GrainState<Dictionary<string, int>>();
+        await storage.ReadStateAsync(StateName, Grain("g7"), read);
+        Assert.Equal(7, read.State!["n"]);
+        Assert.True(read.RecordExists);
+    }
+
+    [Fact]
+    public async Task State_written_by_the_previous_release_is_read_back_and_moved_on_its_next_write()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("storage_legacy");
+        await DuaSchema.ApplyAsync(connectionString);
+
+        // The previous release wrote grain state with Orleans' ADO.NET provider into orleansstorage; the silo keeps
+        // that provider, with the same serializer and SQL, for reading it.
+        await using (var previous = new AuditPostgresSilo(connectionString))
+        {
+            await previous.StartAsync();
+            var legacy = previous.Services.GetRequiredKeyedService<IGrainStorage>(PostgresGrainStorage.LegacyName);
+            await legacy.WriteStateAsync(StateName, Grain("old"), new GrainState<Dictionary<string, int>>(new() { ["n"] = 41 }));
+            await legacy.WriteStateAsync(StateName, Grain("raced"), new GrainState<Dictionary<string, int>>(new() { ["n"] = 1 }));
+        }
+
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Platform);
+
+        var old = new GrainState<Dictionary<string, int>>();
+        await storage.ReadStateAsync(StateName, Grain("old"), old);
+        Assert.True(old.RecordExists);
+        Assert.Equal(41, old.State!["n"]);
+
+        old.State!["n"] = 42;
+        await storage.WriteStateAsync(StateName, Grain("old"), old);
+        var again = new GrainState<Dictionary<string, int>>();
+        await storage.ReadStateAsync(StateName, Grain("old"), again);
+        Assert.Equal(42, again.State!["n"]);
+        Assert.Equal(old.ETag, again.ETag);
+
+        // Two activations that both read the legacy row: the first write wins, the second is stale.
+        var first = new GrainState<Dictionary<string, int>>();
+        var second = new GrainState<Dictionary<string, int>>();
+        await storage.ReadStateAsync(StateName, Grain("raced"), first);
+        await storage.ReadStateAsync(StateName, Grain("raced"), second);
+        await storage.WriteStateAsync(StateName, Grain("raced"), first);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, Grain("raced"), second));
+    }
+
+    [Fact]
+    public async Task A_database_that_refuses_connections_answers_writes_unavailable_and_they_succeed_after()
+    {
+        const string database = "storage_refusing";
+        var connectionString = await postgres.Server.CreateDatabaseAsync(database);
+        await DuaSchema.ApplyAsync(connectionString);
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var agreements = new AgreementService.AgreementServiceClient(As(silo, Agency));
+        var participants = new ParticipantService.ParticipantServiceClient(As(silo, Agency));
+        var (agreementId, _) = await SignedAgreementAsync(agreements, AgreementKind.Youth, Hudiksvall, 2);
+        var enrol = Enrol(agreementId, NewPerson().Ten);
+
+        await using var admin = NpgsqlDataSource.Create(postgres.Server.ConnectionString);
+        await ExecuteAsync(admin, $"ALTER DATABASE {database} ALLOW_CONNECTIONS false");
+        await ExecuteAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        try
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(async () => await participants.EnrolParticipantAsync(enrol));
+            Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+            Assert.Contains("Storage unavailable", e.Status.Detail);
+        }
+        finally
+        {
+            await ExecuteAsync(admin, $"ALTER DATABASE {database} ALLOW_CONNECTIONS true");
+        }
+
+        // The client's retry with the same request id succeeds once the database is back, and applies it once.
+        EnrolParticipantResponse? enrolled = null;
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(30), "the retried enrolment succeeding", async () =>
+        {
+            try
+            {
+                enrolled = await participants.EnrolParticipantAsync(enrol.Clone());
+                return true;
+            }
+            catch (RpcException retry) when (retry.StatusCode == StatusCode.Unavailable)
+            {
+                return false;
+            }
+        });
+        var repeated = await participants.EnrolParticipantAsync(enrol.Clone());
+        Assert.Equal(enrolled!.Participant.ParticipantId, repeated.Participant.ParticipantId);
+    }
+
+    [Fact]
+    public async Task A_storage_failure_crosses_silos_as_itself()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("storage_codec");
+        await DuaSchema.ApplyAsync(connectionString);
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var serializer = silo.Services.GetRequiredService<Serializer>();
+        var failure = StorageUnavailableException.Find(new OrleansException("Error from storage provider during WriteStateAsync",
+            new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03")))!;
+
+        var copy = Assert.IsType<StorageUnavailableException>(serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(failure)));
+
+        Assert.Equal("57P03", copy.SqlState);
+        Assert.Equal(failure.Message, copy.Message);
+        Assert.DoesNotContain("starting up", copy.Message);
+    }
+
+    private static GrainId Grain(string key) => GrainId.Create("storage-test", key);
+
+    private static CallInvoker As(AuditPostgresSilo silo, Caller caller) => silo.Channel.Intercept(headers =>
+    {
+        headers.Add(CallerHeaders.Credential, InMemorySiloFactory.GatewayCredential);
+        foreach (var (name, value) in CallerHeaders.Of(caller))
+        {
+            headers.Add(name, value);
+        }
+
+        return headers;
+    });
+
+    // Transactions that wrote anything, counted by the transaction ids they took (this query takes one itself).
+    // Exact, unlike pg_stat_database, whose counters backends publish up to a second late.
+    private static Task<long> CommitsAsync(NpgsqlDataSource dataSource) => ScalarAsync<long>(dataSource, "SELECT txid_current()");
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetFieldValue<T>(0);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
