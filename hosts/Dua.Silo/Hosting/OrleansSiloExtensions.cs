@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Dua.Grains.Abstractions;
+using Dua.Silo.Telemetry;
 
 namespace Dua.Silo.Hosting;
 
@@ -33,6 +34,11 @@ public static class OrleansSiloExtensions
                 o.NumMissedProbesLimit = 3;
             });
             silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
+
+            // A grain call continues the trace of the gRPC call that made it (Orleans' activity sources, exported by
+            // the service defaults); the feed filter measures the statistics feed (Telemetry).
+            silo.AddActivityPropagation();
+            silo.AddOutgoingGrainCallFilter<StatisticsFeedFilter>();
 
             switch (options.Clustering)
             {

@@ -16,7 +16,7 @@ public static class SiloLifecycleExtensions
     {
         var readiness = new SiloReadiness();
         builder.Services.AddSingleton(readiness);
-        builder.Services.AddHealthChecks().AddCheck("ready", readiness);
+        builder.Services.AddHealthChecks().AddCheck("ready", readiness).AddCheck<ClusterMembershipCheck>("cluster-member");
 
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
