@@ -21,8 +21,9 @@ public static class SiloLifecycleExtensions
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
         builder.Services.AddHostedService<SiloDrain>();
-        // Room for the drain and Orleans' own graceful leave (deactivating grains, updating membership).
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + TimeSpan.FromSeconds(30));
+        // The drain, then Orleans' own graceful leave (deactivating grains, updating membership), each bounded: a silo
+        // whose database is gone cannot leave gracefully, and must still stop when asked.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + options.LeaveTimeout);
 
         if (options.Clustering == ClusteringMode.PostgreSql)
         {

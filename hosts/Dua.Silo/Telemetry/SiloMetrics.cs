@@ -22,10 +22,12 @@ public sealed class SiloMetrics
             "Writes the silo acknowledged to its caller (status OK, audit record stored), by gRPC method.");
         _refusedCalls = meter.CreateCounter<long>("dua.silo.refused_calls", "{call}",
             "Calls answered with a status other than OK, by gRPC method and status.");
-        _feedDuration = meter.CreateHistogram<double>("dua.statistics.feed.duration", "s",
-            "How long feeding a change's facts to its county's live statistics took (part of every write), by grain method.");
-        _summaryFreshness = meter.CreateHistogram<double>("dua.statistics.summary.freshness", "s",
-            "Time from a write this silo acknowledged to this silo's first statistics summary that includes it.");
+        _feedDuration = meter.CreateHistogram("dua.statistics.feed.duration", "s",
+            "How long feeding a change's facts to its county's live statistics took (part of every write), by grain method.",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _summaryFreshness = meter.CreateHistogram("dua.statistics.summary.freshness", "s",
+            "Time from a change fed to a county's statistics (just before its write is acknowledged) to this silo's first summary that includes it.",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300] });
     }
 
     public void AcknowledgedWrite(string method) =>
