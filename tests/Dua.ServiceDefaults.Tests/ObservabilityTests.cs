@@ -114,13 +114,9 @@ public sealed class JsonLogTests
         string spanId;
         try
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Logging:Console:FormatterName"] = "json",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Dua"] = "Information",
-            });
+            // As an operator sets it (Logging__Console__FormatterName=json in the environment, or on the command line).
+            var builder = WebApplication.CreateBuilder(
+                ["--Logging:Console:FormatterName=json", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Dua=Information"]);
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole();
             builder.AddServiceDefaults();

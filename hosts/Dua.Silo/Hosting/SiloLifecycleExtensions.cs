@@ -21,6 +21,7 @@ public static class SiloLifecycleExtensions
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
         builder.Services.AddHostedService<SiloDrain>();
+        builder.Services.AddHostedService<SiloStopDeadline>();
         // The drain, then Orleans' own graceful leave (deactivating grains, updating membership), each bounded: a silo
         // whose database is gone cannot leave gracefully, and must still stop when asked.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + options.LeaveTimeout);
