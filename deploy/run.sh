@@ -119,8 +119,14 @@ declare -A names      # pid -> what it is, for messages
 declare -A silo_index # pid -> silo index
 declare -A silo_pid silo_state silo_exit silo_stop_ms silo_term_ms silo_stop_took silo_term_took
 
+stopping=false
 stop_all() {
-  trap - INT TERM EXIT
+  # Once: a second Ctrl-C or SIGTERM (service managers and operators send more than one) must not cut the stop short
+  # and leave silos holding their ports. Later signals are noted and otherwise change nothing.
+  $stopping && return
+  stopping=true
+  trap 'say "already stopping" || true' INT TERM
+  trap - EXIT
   # Whoever read our output (a pipe into tee, say) may be gone after Ctrl-C: still stop everything.
   trap '' PIPE USR1
   rm -f "$run/platform.env" "$run/identity.env"

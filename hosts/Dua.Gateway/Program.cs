@@ -5,6 +5,7 @@ using Dua.Gateway.Hosting;
 using Dua.Gateway.Limits;
 using Dua.Gateway.Proxy;
 using Dua.Gateway.RateLimiting;
+using Dua.Gateway.Telemetry;
 using Dua.ServiceDefaults;
 
 return await HostProcess.RunAsync("gateway", () =>
@@ -19,8 +20,10 @@ return await HostProcess.RunAsync("gateway", () =>
     builder.AddSiloDirectory();
     builder.AddGatewayProxy();
     builder.AddGatewayResponseCache();
+    builder.AddGatewayTelemetry();
 
     var app = builder.Build();
+    app.UseGatewayCallStatus();
     app.UseGatewayCallerGate();
     app.UseGatewayRateLimit();
     app.UseGatewayResponseCache();

@@ -3,6 +3,7 @@ using Dua.Silo.Api;
 using Dua.Silo.Audit;
 using Dua.Silo.Hosting;
 using Dua.Silo.Security;
+using Dua.Silo.Telemetry;
 
 return await HostProcess.RunAsync("silo", () =>
 {
@@ -18,6 +19,7 @@ return await HostProcess.RunAsync("silo", () =>
     builder.AddSiloStatistics();
     builder.AddParticipantPseudonyms();
     builder.AddSiloLifecycle(options);
+    builder.AddSiloTelemetry();
 
     var app = builder.Build();
     app.UseServedByHeader();

@@ -35,6 +35,9 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 
     public IReadOnlyDictionary<int, ChildProcess> Silos => _silos;
 
+    /// <summary>Settings every silo and gateway started from now on gets besides its own (telemetry endpoints, say).</summary>
+    public Dictionary<string, string> SharedEnvironment { get; } = [];
+
     public static string SiloName(SiloPorts ports) => $"dua-silo-{ports.Grpc}";
 
     public SiloPorts PortsOf(int index) => _ports[index];
@@ -56,7 +59,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
             ["Silo__HttpPort"] = ports.Http.ToString(),
             ["Silo__SeedReferenceData"] = seedReferenceData.ToString(),
             ["Participants__PseudonymKey"] = _pseudonymKey,
-        });
+        }.WithShared(SharedEnvironment));
         _silos[index] = silo;
         return silo;
     }
@@ -69,7 +72,7 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
             ["Gateway__ClusterId"] = _clusterId,
             ["Gateway__GrpcPort"] = GatewayPort.ToString(),
             ["Gateway__PollInterval"] = "00:00:01",
-        });
+        }.WithShared(SharedEnvironment));
         return _gateway;
     }
 
@@ -124,3 +127,16 @@ public sealed class PlatformCluster(string connectionString) : IDisposable
 }
 
 public sealed record SiloPorts(int Silo, int OrleansClient, int Grpc, int Http);
+
+internal static class EnvironmentExtensions
+{
+    public static Dictionary<string, string> WithShared(this Dictionary<string, string> own, IReadOnlyDictionary<string, string> shared)
+    {
+        foreach (var (name, value) in shared)
+        {
+            own[name] = value;
+        }
+
+        return own;
+    }
+}

@@ -141,6 +141,9 @@ public sealed class ScriptedPlatform : IDisposable
     /// <summary>Ctrl-C in run.sh's terminal: SIGINT to its whole process group.</summary>
     public void PressCtrlC() => Signal("-INT", $"-{SupervisorPid}");
 
+    /// <summary>SIGTERM to run.sh alone, as a service manager or an operator's <c>kill</c> sends it.</summary>
+    public void Terminate() => Signal("-TERM", SupervisorPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Processes still in run.sh's session: whatever it started and did not stop.</summary>
     public IReadOnlyList<string> ProcessesInSession()
     {

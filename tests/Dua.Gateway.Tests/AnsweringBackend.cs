@@ -62,6 +62,12 @@ internal sealed class AnsweringBackend : IAsyncDisposable
     /// <summary>When set, calls from now on are answered by resetting their stream with this HTTP/2 error code.</summary>
     public int? ResetWith { get; set; }
 
+    /// <summary>
+    /// When set, calls from now on get this bare HTTP status, no gRPC status: as Kestrel answers 400 for a request
+    /// whose body ended early when the application did not answer it.
+    /// </summary>
+    public int? HttpStatusWithoutGrpc { get; set; }
+
     public static async Task<AnsweringBackend> StartAsync(string name)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -106,6 +112,12 @@ internal sealed class AnsweringBackend : IAsyncDisposable
         }
 
         var response = context.Response;
+        if (HttpStatusWithoutGrpc is { } httpStatus)
+        {
+            response.StatusCode = httpStatus;
+            return;
+        }
+
         response.ContentType = "application/grpc";
         if (PaddingBytes > 0 && status != 0)
         {

@@ -66,6 +66,27 @@ public sealed class ForwardingFailureTests
         Assert.Equal("0", after.GrpcStatus);
     }
 
+    [Theory]
+    [InlineData(400)] // Kestrel's answer to a request whose body ended early (seen once in four runs after a silo was killed)
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task A_silo_answer_without_a_grpc_status_is_Unavailable_not_a_bare_HTTP_error(int httpStatus)
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint])).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+        var token = TestTokens.For(TestTokens.Operations);
+
+        silo.HttpStatusWithoutGrpc = httpStatus;
+        var answer = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
+        silo.HttpStatusWithoutGrpc = null;
+        var after = await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, token);
+
+        Assert.Equal((HttpStatusCode.OK, "14"), (answer.HttpStatus, answer.GrpcStatus));
+        Assert.Contains($"HTTP {httpStatus}", answer.GrpcMessage, StringComparison.Ordinal);
+        Assert.Equal("0", after.GrpcStatus);
+    }
+
     [Fact]
     public void A_silo_that_cannot_be_reached_is_Unavailable_and_to_blame()
     {

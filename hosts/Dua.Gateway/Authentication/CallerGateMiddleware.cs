@@ -1,5 +1,6 @@
 using Dua.Gateway.Hosting;
 using Dua.Gateway.Proxy;
+using Dua.Gateway.Telemetry;
 using Dua.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -17,7 +18,8 @@ public sealed class CallerGateMiddleware(
     IOptions<GatewayAuthenticationOptions> authentication,
     IOptions<GatewayOptions> gateway,
     ValidatedTokenCache validated,
-    IdentityProviderMetadata metadata)
+    IdentityProviderMetadata metadata,
+    GatewayMetrics metrics)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -27,7 +29,7 @@ public sealed class CallerGateMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        var open = OpenPaths.IsHealth(path) || _openReflection && OpenPaths.IsReflection(path);
+        var open = OpenPaths.IsHealth(path) || OpenPaths.IsMetrics(path) || _openReflection && OpenPaths.IsReflection(path);
         Caller? caller = null;
         if (!open)
         {
@@ -51,9 +53,14 @@ public sealed class CallerGateMiddleware(
     {
         const int Refused = GrpcTrailersOnlyResponse.Unauthenticated;
         var token = BearerToken(context.Request);
-        if (token is not null && validated.TryGet(token, out var known))
+        if (token is not null)
         {
-            return (known, null, 0);
+            var hit = validated.TryGet(token, out var known);
+            metrics.TokenCache(hit);
+            if (hit)
+            {
+                return (known, null, 0);
+            }
         }
 
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);

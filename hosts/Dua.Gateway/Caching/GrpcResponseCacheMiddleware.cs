@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 
+using Dua.Gateway.Telemetry;
+
 namespace Dua.Gateway.Caching;
 
 /// <summary>
@@ -17,13 +19,16 @@ public sealed class GrpcResponseCacheMiddleware
     private readonly FrozenSet<string> _methods;
     private readonly int _maxRequestBytes;
     private readonly int _maxResponseBytes;
+    private readonly GatewayMetrics _metrics;
 
     public GrpcResponseCacheMiddleware(
         RequestDelegate next,
         GrpcResponseCache cache,
         ICallerView callerView,
-        IOptions<ResponseCacheOptions> options)
+        IOptions<ResponseCacheOptions> options,
+        GatewayMetrics metrics)
     {
+        _metrics = metrics;
         _next = next;
         _cache = cache;
         _callerView = callerView;
@@ -60,6 +65,7 @@ public sealed class GrpcResponseCacheMiddleware
         if (_cache.TryGet(key, out var stored))
         {
             body.AdvanceTo(message.End);
+            _metrics.ResponseCache("hit");
             await stored.WriteToAsync(context, ResponseCacheHeader.Hit);
             return;
         }
@@ -67,6 +73,7 @@ public sealed class GrpcResponseCacheMiddleware
         // Examined but not consumed: the forwarder reads the same bytes again if this call goes to a silo.
         body.AdvanceTo(message.Start, message.End);
         var (leads, answer) = _cache.JoinOrLead(key);
+        _metrics.ResponseCache(leads ? "miss" : "shared");
         if (leads)
         {
             await LeadAsync(context, key);

@@ -1,3 +1,5 @@
+using Yarp.ReverseProxy.Transforms;
+
 namespace Dua.Gateway.Proxy;
 
 /// <summary>
@@ -11,7 +13,8 @@ public static class GatewayProxyExtensions
     public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection(SectionName));
+            .LoadFromConfig(builder.Configuration.GetSection(SectionName))
+            .AddTransforms(transforms => transforms.AddResponseTransform(AnswerWithoutGrpcStatus.ToUnavailableAsync));
         return builder;
     }
 

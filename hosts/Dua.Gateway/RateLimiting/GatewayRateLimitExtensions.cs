@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Dua.Gateway.Authentication;
 using Dua.Gateway.Proxy;
+using Dua.Gateway.Telemetry;
 using Dua.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -24,10 +25,14 @@ public static class GatewayRateLimitExtensions
             {
                 limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateLimitPartitionKey>(
                     context => RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => Bucket(options.Value)));
-                limiter.OnRejected = (rejected, _) => new ValueTask(GrpcTrailersOnlyResponse.WriteAsync(
-                    rejected.HttpContext,
-                    GrpcTrailersOnlyResponse.ResourceExhausted,
-                    Message(rejected.Lease)));
+                limiter.OnRejected = (rejected, _) =>
+                {
+                    rejected.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().RateLimited();
+                    return new ValueTask(GrpcTrailersOnlyResponse.WriteAsync(
+                        rejected.HttpContext,
+                        GrpcTrailersOnlyResponse.ResourceExhausted,
+                        Message(rejected.Lease)));
+                };
             });
         return builder;
     }

@@ -8,6 +8,7 @@ using Dua.Grains.Abstractions;
 using Dua.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
+using Dua.Silo.Telemetry;
 
 namespace Dua.Silo.Hosting;
 
@@ -36,6 +37,11 @@ public static class OrleansSiloExtensions
                 o.NumMissedProbesLimit = 3;
             });
             silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
+
+            // A grain call continues the trace of the gRPC call that made it (Orleans' activity sources, exported by
+            // the service defaults); the feed filter measures the statistics feed (Telemetry).
+            silo.AddActivityPropagation();
+            silo.AddOutgoingGrainCallFilter<StatisticsFeedFilter>();
 
             switch (options.Clustering)
             {

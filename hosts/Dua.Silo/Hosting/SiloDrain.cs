@@ -3,11 +3,14 @@ namespace Dua.Silo.Hosting;
 /// <summary>
 /// A graceful stop (SIGTERM, Ctrl-C) first takes the silo out of the gateway's routing and lets calls drain, and
 /// only then lets Kestrel and Orleans stop. Without it, the web server closes its port before Orleans leaves the
-/// membership table and the gateway sends calls to a closed port for up to one poll.
+/// membership table and the gateway sends calls to a closed port for up to one poll. The drain takes
+/// <see cref="SiloHostOptions.DrainDelay"/> whatever happens: when the database is gone (or hangs), withdrawing the
+/// endpoint fails within that time, and the silo keeps serving for the rest of it.
 /// </summary>
 public sealed class SiloDrain(
     SiloReadiness readiness,
     SiloHostOptions options,
+    TimeProvider time,
     ILogger<SiloDrain> logger,
     SiloEndpointRegistry? registry = null) : IHostedLifecycleService
 {
@@ -19,16 +22,33 @@ public sealed class SiloDrain(
             return;
         }
 
-        try
+        var started = time.GetTimestamp();
+        using (var withdrawal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await registry.UnregisterAsync(cancellationToken);
-            logger.LogInformation("Stopping: endpoint withdrawn; draining for {Delay}", options.DrainDelay);
-            await Task.Delay(options.DrainDelay, cancellationToken);
+            withdrawal.CancelAfter(options.DrainDelay);
+            try
+            {
+                await registry.UnregisterAsync(withdrawal.Token);
+                logger.LogInformation("Stopping: endpoint withdrawn; draining for {Delay}", options.DrainDelay);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The database may be gone too; Orleans' own leave (or its failure detector) still takes the silo out.
+                logger.LogWarning("Stopping: could not withdraw the endpoint ({Error}); draining for {Delay}", e.Message, options.DrainDelay);
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        var left = options.DrainDelay - time.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
         {
-            // The database may be gone too; Orleans' own leave still takes the silo out of the gateway's view.
-            logger.LogWarning(e, "Stopping: could not withdraw the endpoint");
+            try
+            {
+                await Task.Delay(left, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown timeout has passed: stop now.
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Dua.Silo.Api;
 using Dua.Silo.Audit;
 using Dua.Silo.Security;
+using Dua.Silo.Telemetry;
 
 namespace Dua.Silo.Hosting;
 
@@ -14,6 +15,8 @@ public static class SiloGrpcExtensions
     {
         builder.Services.AddGrpc(grpc =>
         {
+            // Outermost: it counts every call's final status, refusals by the others included.
+            grpc.Interceptors.Add<CallOutcomeInterceptor>();
             // First: nothing runs for a call that did not come through the gateway.
             grpc.Interceptors.Add<GatewayCallInterceptor>();
             grpc.Interceptors.Add<GrainErrorInterceptor>();

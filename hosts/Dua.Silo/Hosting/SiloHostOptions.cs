@@ -59,6 +59,14 @@ public sealed class SiloHostOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// After the drain, how long Orleans' graceful leave (deactivating grains, updating the membership table) may take
+    /// before the silo stops without it; the cluster then declares it dead, as after a crash. A stop takes at most
+    /// <see cref="DrainDelay"/> + this, also when the database is gone.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan LeaveTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Dua</c>), copied here by the binder.</summary>
     public string? ConnectionString { get; set; }
 

@@ -16,13 +16,15 @@ public static class SiloLifecycleExtensions
     {
         var readiness = new SiloReadiness();
         builder.Services.AddSingleton(readiness);
-        builder.Services.AddHealthChecks().AddCheck("ready", readiness);
+        builder.Services.AddHealthChecks().AddCheck("ready", readiness).AddCheck<ClusterMembershipCheck>("cluster-member");
 
         builder.Services.AddSingleton<GeographySeeder>();
         builder.Services.AddHostedService<SiloStartup>();
         builder.Services.AddHostedService<SiloDrain>();
-        // Room for the drain and Orleans' own graceful leave (deactivating grains, updating membership).
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<SiloStopDeadline>();
+        // The drain, then Orleans' own graceful leave (deactivating grains, updating membership), each bounded: a silo
+        // whose database is gone cannot leave gracefully, and must still stop when asked.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainDelay + options.LeaveTimeout);
 
         if (options.Clustering == ClusteringMode.PostgreSql)
         {

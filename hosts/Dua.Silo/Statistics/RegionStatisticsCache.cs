@@ -5,6 +5,7 @@ using Dua.Grains.Statistics;
 using Microsoft.Extensions.Options;
 using Dua.Grains.Abstractions;
 using Dua.Grains.Abstractions.Statistics;
+using Dua.Silo.Telemetry;
 
 namespace Dua.Silo.Statistics;
 
@@ -14,7 +15,7 @@ namespace Dua.Silo.Statistics;
 /// one fetch. So many clients polling one county cost each silo at most a few grain calls a second, and reads
 /// spread over silos instead of queueing on the county's one activation.
 /// </summary>
-public sealed class RegionStatisticsCache(IGrainFactory grains, IOptions<StatisticsOptions> options)
+public sealed class RegionStatisticsCache(IGrainFactory grains, IOptions<StatisticsOptions> options, SummaryFreshness freshness)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly long _ttlTicks = (long)(options.Value.CacheTtl.TotalSeconds * Stopwatch.Frequency);
@@ -25,7 +26,9 @@ public sealed class RegionStatisticsCache(IGrainFactory grains, IOptions<Statist
     private async Task<CachedRegion> FetchAsync(string regionCode)
     {
         var started = Stopwatch.GetTimestamp();
+        var fetchStarted = freshness.Now();
         var statistics = await grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(regionCode)).GetAsync();
+        freshness.Fetched(regionCode, fetchStarted);
         return new CachedRegion(statistics, started);
     }
 
