@@ -1,3 +1,5 @@
+using Yarp.ReverseProxy.Forwarder;
+
 namespace Dua.Gateway.Proxy;
 
 /// <summary>
@@ -12,6 +14,8 @@ public static class GatewayProxyExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(SectionName));
+        // After AddReverseProxy: the last registration is the one YARP uses.
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, SiloTrustingHttpClientFactory>();
         return builder;
     }
 
