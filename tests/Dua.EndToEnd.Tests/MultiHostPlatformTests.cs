@@ -58,11 +58,12 @@ public sealed class MultiHostPlatformTests(ITestOutputHelper output)
         NetworkNamespaces network, NamespacedPlatform platform, NamespacedPostgres postgres, PacketCapture capture,
         NamespaceHost[] siloHosts, NamespaceHost gatewayHost, NamespaceHost databaseHost)
     {
+        // One after the other: a silo busy loading reference data on a loaded machine could miss the short probes.
         platform.StartSilo(0, siloHosts[0]);
+        await platform.WaitUntilReadyAsync(0, StartTimeout);
         platform.StartSilo(1, siloHosts[1]);
         platform.StartGateway(gatewayHost);
         var gateway = platform.ChannelFor(TestCallers.Agency);
-        await platform.WaitUntilReadyAsync(0, StartTimeout);
         await platform.WaitUntilReadyAsync(1, StartTimeout);
         await platform.WaitUntilGatewayServesAsync(gateway, StartTimeout);
 
@@ -146,6 +147,20 @@ public sealed class MultiHostPlatformTests(ITestOutputHelper output)
         var enrolledAfter = await CountParticipantsAsync(participants, agreement);
         var applied = enrolledAfter - enrolledBefore;
 
+        // A silo whose certificate another CA signed cannot join: the silos refuse its TLS, it never becomes active,
+        // and it gives up (a short join attempt for the test). Its host is the cut-off silo's, whose process is gone.
+        using var otherCa = TestCertificateAuthority.Create("Impostor CA");
+        var impostor = platform.StartSilo(3, siloHosts[1], otherCa, new Dictionary<string, string> { ["Orleans__Membership__MaxJoinAttemptTime"] = "00:00:15" });
+        var impostorStatuses = new HashSet<int?>();
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(120), "the impostor silo giving up", async () =>
+        {
+            impostorStatuses.Add(await platform.MembershipStatusAsync(3));
+            return impostor.HasExited;
+        });
+        Assert.NotEqual(0, impostor.ExitCode);
+        Assert.DoesNotContain(3, impostorStatuses);
+        Assert.DoesNotContain(NamespacedPlatform.GrpcEndpointOf(siloHosts[1], 3), await platform.RoutedEndpointsAsync());
+
         // A plaintext control proves the capture sees the links; then nothing secret may be in it.
         var marker = $"dua-capture-control-{Guid.NewGuid():N}";
         NetworkNamespaces.Execute("ip", "netns", "exec", siloHosts[0].Namespace, "bash", "-c",
@@ -168,6 +183,7 @@ public sealed class MultiHostPlatformTests(ITestOutputHelper output)
         output.WriteLine($"PostgreSQL crash: first failed write after {down.TotalSeconds:F1} s, restarted at +{(restarted - crashed).TotalSeconds:F1} s; calls all succeeding again after {databaseRecovery.TotalSeconds:F1} s; failed calls by status: {ByStatus(databaseFailures)}");
         output.WriteLine($"writes: {writer.Acknowledged.Count} enrolments acknowledged, {writer.Requests} requests, {writer.Retries} retries; acknowledged writes lost: {lost}; enrolments applied: {applied}");
         output.WriteLine($"capture: {captured.Length} bytes; secrets in clear text: {inClearText.Count}");
+        output.WriteLine($"impostor silo (another CA): exited with {impostor.ExitCode}, membership statuses seen: {string.Join(", ", impostorStatuses.Select(st => st?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"))}");
 
         Assert.True(partitionRecovery < TimeSpan.FromSeconds(30), $"calls recovered {partitionRecovery} after the partition");
         Assert.Equal(0, lost);

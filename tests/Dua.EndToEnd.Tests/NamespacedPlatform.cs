@@ -19,6 +19,8 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
     private const int GatewayPort = 5000;
     private readonly string _pseudonymKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<int, ChildProcess> _silos = [];
+    // The test's own queries open a fresh connection each: a pooled one would be stale after PostgreSQL restarts.
+    private readonly string _unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
     private readonly Dictionary<int, NamespaceHost> _siloHosts = [];
     private readonly List<GrpcChannel> _channels = [];
     private ChildProcess? _gateway;
@@ -34,11 +36,14 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
 
     public NamespaceHost SiloHost(int index) => _siloHosts[index];
 
-    public ChildProcess StartSilo(int index, NamespaceHost host)
+    /// <param name="impostor">A CA other than the platform's: the silo's certificate comes from it, and it trusts only it.</param>
+    /// <param name="settings">Settings on top of the platform's.</param>
+    public ChildProcess StartSilo(int index, NamespaceHost host, TestCertificateAuthority? impostor = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _siloHosts[index] = host;
-        var certificate = ca.Issue($"silo{index}", [host.Address]);
-        var silo = ChildProcess.StartDotnetIn(host.Namespace, SiloName(index), BuildOutput.Silo, new Dictionary<string, string>(Security.SiloEnvironment)
+        var authority = impostor ?? ca;
+        var certificate = authority.Issue($"silo{index}", [host.Address]);
+        var environment = new Dictionary<string, string>(Security.SiloEnvironment)
         {
             ["ConnectionStrings__Dua"] = connectionString,
             ["Silo__ClusterId"] = ClusterId,
@@ -47,14 +52,20 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
             ["Silo__HttpPort"] = Text(HttpPort(index)),
             ["Silo__Tls__CertificatePath"] = certificate.CertificatePath,
             ["Silo__Tls__CertificateKeyPath"] = certificate.KeyPath,
-            ["Silo__Tls__CaPath"] = ca.CaPath,
+            ["Silo__Tls__CaPath"] = authority.CaPath,
             ["Participants__PseudonymKey"] = _pseudonymKey,
-            // A silo that misses 3 probes of 1 s is suspected; the others learn of it within the 2 s table refresh.
-            ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+            // A silo that misses 3 probes of 1.5 s is suspected; the others learn of it within the 2 s table refresh.
+            ["Orleans__Membership__ProbeTimeout"] = "00:00:01.500",
             ["Orleans__Membership__NumMissedProbesLimit"] = "3",
             ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
             ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var silo = ChildProcess.StartDotnetIn(host.Namespace, SiloName(index), BuildOutput.Silo, environment);
         _silos[index] = silo;
         return silo;
     }
@@ -112,7 +123,7 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
     public async Task WaitUntilReadyAsync(int index, TimeSpan timeout) =>
         await Eventually.HappensWithinAsync(timeout, $"{SiloName(index)} ready", async () =>
         {
-            Assert.False(_silos[index].HasExited, $"{_silos[index].Name} exited:\n{_silos[index].Tail()}");
+            Assert.False(_silos[index].HasExited, $"{_silos[index].Name} exited:\n{Why(_silos[index])}\n{_silos[index].Tail()}");
             return await IsHealthyAsync(index);
         });
 
@@ -130,7 +141,7 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
     /// <summary>The membership status Orleans recorded for the silo's newest incarnation (3 active, 6 dead).</summary>
     public async Task<int?> MembershipStatusAsync(int index)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT status FROM orleansmembershiptable WHERE deploymentid = @c AND address = @a ORDER BY generation DESC LIMIT 1", connection);
@@ -142,7 +153,7 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
     /// <summary>The gRPC endpoints the gateway routes to: published endpoints of active members, as its directory reads them.</summary>
     public async Task<string[]> RoutedEndpointsAsync()
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
@@ -160,6 +171,11 @@ public sealed class NamespacedPlatform(TestCertificateAuthority ca, string conne
 
         return [.. endpoints];
     }
+
+    // A silo that fails fast prints its reason before a long stack: the lines that say why it ended.
+    private static string Why(ChildProcess process) =>
+        string.Join('\n', process.Output.Split('\n').Where(line => line.Contains("Process terminated", StringComparison.Ordinal)
+            || line.StartsWith("crit", StringComparison.Ordinal) || line.Contains("dead", StringComparison.OrdinalIgnoreCase) && !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)).Take(10));
 
     public static string GrpcEndpointOf(NamespaceHost host, int index) => $"https://{host.Address}:{GrpcPort(index)}";
 
