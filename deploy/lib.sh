@@ -22,8 +22,19 @@ require_free() {
   fi
 }
 
-# Whether the host whose HTTP port is PORT answers its health probe (/healthz) with Healthy.
-healthy() { [[ "$(curl -s -m 2 "http://127.0.0.1:$1/healthz" 2>/dev/null)" == Healthy ]]; }
+# The answer of the health probe (/healthz) of the host whose HTTP port is PORT; over https, trusting the development
+# CA, when deploy/run.sh --tls runs the platform (DUA_RUN_DIR/tls.env names the CA). Fails when nothing answers.
+health_of() {
+  local tls_env="${run:-${DUA_RUN_DIR:-$root/.run}}/tls.env" ca
+  if [[ -f "$tls_env" ]] && ca=$(sed -n 's/^ca=//p' "$tls_env") && [[ -n "$ca" ]]; then
+    curl -s -m 2 --cacert "$ca" "https://127.0.0.1:$1/healthz" 2>/dev/null
+  else
+    curl -s -m 2 "http://127.0.0.1:$1/healthz" 2>/dev/null
+  fi
+}
+
+# Whether the host whose HTTP port is PORT answers its health probe with Healthy.
+healthy() { [[ "$(health_of "$1")" == Healthy ]]; }
 
 # renamed_variable OLD NEW: an environment variable that was renamed is still read under its old name, with a warning;
 # the new one wins when both are set.

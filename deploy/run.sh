@@ -4,7 +4,10 @@
 # Everything listens on 127.0.0.1. Ctrl-C stops it all; a restart finds the data again (in .data/).
 # While it runs, deploy/silo.sh adds silos to it and stops them gracefully; this script supervises those too.
 #
-#   deploy/run.sh [--silos N] [--demo] [--no-build]
+#   deploy/run.sh [--silos N] [--demo] [--no-build] [--tls]
+#
+# --tls serves every endpoint of the silos and the gateway over TLS (silo-to-silo mutually authenticated), with a
+# development CA and certificates that deploy/dev-certs.sh makes in DUA_RUN_DIR/keys/tls (ca.pem is the CA to trust).
 #
 # --demo loads a small data set from published facts (Hudiksvall, Eskilstuna) through the gateway; loading it
 # again changes nothing. --no-build starts what the last build of DUA_CONFIGURATION (Release) left in bin/.
@@ -37,11 +40,13 @@ source "$root/deploy/platform-state.sh"
 silos=2
 demo=false
 build=true
+tls=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --silos) silos="${2:-}"; shift 2 ;;
     --demo) demo=true; shift ;;
     --no-build) build=false; shift ;;
+    --tls) tls=true; shift ;;
     -h|--help) sed -n '2,/^# Exit codes/p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -202,6 +207,25 @@ credential_file="$keys/silo-credential"
 ensure_secret "$credential_file"
 silo_credential=$(<"$credential_file")
 
+# --- TLS (--tls): development certificates and the settings that turn it on ------------------------------------
+gateway_url="http://127.0.0.1:$gateway_port"
+# The environment that makes a .NET client (the web app, the demo loader) trust the development CA.
+trust_dev_ca=()
+rm -f "$run/tls.env"
+if $tls; then
+  "$root/deploy/dev-certs.sh" "$keys/tls" silo 127.0.0.1 localhost
+  "$root/deploy/dev-certs.sh" "$keys/tls" gateway 127.0.0.1 localhost
+  export Silo__Tls__CertificatePath="$keys/tls/silo.pem" Silo__Tls__CertificateKeyPath="$keys/tls/silo.key" \
+    Silo__Tls__CaPath="$keys/tls/ca.pem"
+  export Gateway__Tls__CertificatePath="$keys/tls/gateway.pem" Gateway__Tls__CertificateKeyPath="$keys/tls/gateway.key" \
+    Gateway__Tls__CaPath="$keys/tls/ca.pem"
+  gateway_url="https://127.0.0.1:$gateway_port"
+  trust_dev_ca=(SSL_CERT_FILE="$keys/tls/ca.pem")
+  # deploy/lib.sh's health probe and deploy/silo.sh read it: the silos' probes answer over https.
+  state_put "$run/tls.env" "ca=$keys/tls/ca.pem"
+fi
+# --- end TLS --------------------------------------------------------------------------------------------------
+
 # --- Identity provider: secrets and start ----------------------------------------------------------------------
 # The provider's signing keys stay in keys/identity, so tokens it issued stay valid across restarts; the gateway
 # learns them (and any rotation) from the provider's published key set.
@@ -276,7 +300,7 @@ names[$gateway_pid]="gateway"
 # Ready when every silo reports healthy on its HTTP probe and the gateway listens.
 for ((i = 0; i < silos; i++)); do
   for ((t = 0; ; t++)); do
-    [[ "$(curl -s "http://127.0.0.1:$((http_base + i))/healthz" 2>/dev/null)" == Healthy ]] && break
+    healthy $((http_base + i)) && break
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "run.sh: a process exited during start-up; see $(shown "$run")/*.log" >&2; tail -n 20 "$run"/*.log >&2; exit 1; }
     done
@@ -289,7 +313,8 @@ until port_taken "$gateway_port"; do sleep 0.2; done
 # --- Web app: start (after the gateway, its only back end) ----------------------------------------------------
 # People sign in at the identity provider as the dua-web client; the secret stays in a file, out of the environment.
 echo "=== $(date -Is) web app starting" >>"$run/web.log"
-Web__Port=$web_port Web__GatewayAddress="http://127.0.0.1:$gateway_port" \
+# With --tls the web app trusts the development CA for its calls to the gateway (OpenSSL's SSL_CERT_FILE).
+env "${trust_dev_ca[@]}" Web__Port=$web_port Web__GatewayAddress="$gateway_url" \
   SignIn__Authority="$idp_url/" SignIn__ClientId=dua-web SignIn__ClientSecretFile="$keys/web-client-secret" \
   dotnet "$web_bin/Dua.Web.dll" --contentRoot "$web_bin" >>"$run/web.log" 2>&1 &
 web_pid=$!
@@ -308,7 +333,7 @@ state_put "$run/web.env" "url=$web_url" "pid=$web_pid"
 if $demo; then
   say "loading the demo data set"
   # It writes for Hudiksvall, Eskilstuna and Gävleborg: an agency token for the whole country covers them all.
-  DUA_TOKEN=$(mint_token agency SE) dotnet "$demo_dll" "http://127.0.0.1:$gateway_port" ||
+  DUA_TOKEN=$(mint_token agency SE) env "${trust_dev_ca[@]}" dotnet "$demo_dll" "$gateway_url" ||
     { echo "run.sh: loading the demo data failed" >&2; exit 1; }
 fi
 
@@ -430,11 +455,19 @@ ready_token=$(mint_token agency SE) || { echo "run.sh: could not get a token fro
 token_command=deploy/token.sh
 [[ "$run" == "$root/.run" ]] || token_command="DUA_RUN_DIR=$run deploy/token.sh"
 
+transport="h2c"
+try_call="npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge -H \"authorization: Bearer \$DUA_TOKEN\" \\
+    -d '{\"municipality_code\":\"2184\"}' http://127.0.0.1:$gateway_port/dua.v1.MunicipalityService/GetMunicipality"
+if $tls; then
+  transport="TLS, CA $(shown "$keys/tls/ca.pem")"
+  try_call="npx --yes @bufbuild/buf curl --protocol grpc --cacert $(shown "$keys/tls/ca.pem") -H \"authorization: Bearer \$DUA_TOKEN\" \\
+    -d '{\"municipality_code\":\"2184\"}' https://127.0.0.1:$gateway_port/dua.v1.MunicipalityService/GetMunicipality"
+fi
 cat <<INFO
 
 Dua Platform is running.
-  gateway (gRPC, h2c):  127.0.0.1:$gateway_port   <- the single entry point
-  silos (gRPC, h2c):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
+  gateway (gRPC, $transport):  127.0.0.1:$gateway_port   <- the single entry point
+  silos (gRPC, $transport):    127.0.0.1:$grpc_base..$((grpc_base + silos - 1))
   PostgreSQL:           $connection   (data in $(shown "$data/postgres"))
   logs:                 $(shown "$run")/
   identity provider:    $idp_url/   (development OpenID Connect provider; the gateway's authority)
@@ -447,8 +480,7 @@ Other roles and areas ($token_command ROLE [AREA...]):
   export DUA_TOKEN=\$($token_command operations)
 
 Try:
-  npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer \$DUA_TOKEN" \\
-    -d '{"municipality_code":"2184"}' http://127.0.0.1:$gateway_port/dua.v1.MunicipalityService/GetMunicipality
+  $try_call
 
 deploy/silo.sh add | stop N | list   adds a silo, stops one gracefully, lists them.
 Ctrl-C stops everything.

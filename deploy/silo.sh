@@ -144,7 +144,7 @@ cmd_list() {
     health=-
     detail=""
     if [[ "$state" == running ]]; then
-      health=$(curl -s -m 2 "http://127.0.0.1:$(state_get "$file" http)/healthz" 2>/dev/null) || health="no answer"
+      health=$(health_of "$(state_get "$file" http)") || health="no answer"
     elif [[ "$state" == stopped ]]; then
       detail="  (exit code $(state_get "$file" exit_code), $(seconds "$(state_get "$file" term_ms)") after SIGTERM)"
     elif [[ "$state" == exited ]]; then

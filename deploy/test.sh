@@ -21,6 +21,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt-get -o DPkg::Lock::Timeout=600 install -y chromium
 fi
 
+# The multi-host test (Dua.EndToEnd.Tests, MultiHostPlatformTests) builds hosts from network namespaces with iproute2
+# and captures their links with tcpdump; it needs root, as CI runs.
+if [[ $(id -u) -eq 0 ]]; then
+  install_package ip iproute2
+  install_package tcpdump tcpdump
+fi
+
 # The contract stays buf-lint clean (buf comes from npm; npx caches it).
 (cd "$root/proto" && npx --yes @bufbuild/buf@1.75.0 lint) || die "buf lint found problems in proto/"
 

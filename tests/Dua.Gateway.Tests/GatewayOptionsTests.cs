@@ -35,12 +35,18 @@ public sealed class GatewayOptionsTests
     }
 
     [Fact]
-    public void Static_mode_needs_http_endpoints()
+    public void Static_mode_needs_http_endpoints_on_loopback_or_https_ones_with_a_CA()
     {
         Assert.Contains(Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static }), m => m.Contains("Gateway__StaticSilos__0", StringComparison.Ordinal));
         Assert.Contains(
             Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["https://127.0.0.1:5101"] }),
-            m => m.Contains("https://127.0.0.1:5101", StringComparison.Ordinal));
+            m => m.Contains("Gateway:Tls:CaPath", StringComparison.Ordinal));
+        Assert.Contains(
+            Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["http://10.0.0.7:5101"] }),
+            m => m.Contains("'http://10.0.0.7:5101' is plain http to another machine", StringComparison.Ordinal));
+        Assert.Contains(
+            Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["ftp://127.0.0.1:5101"] }),
+            m => m.Contains("ftp://127.0.0.1:5101", StringComparison.Ordinal));
         Assert.Empty(Validate(new GatewayOptions { Directory = SiloDirectoryMode.Static, StaticSilos = ["http://127.0.0.1:5101"], SiloCredential = TestTokens.SiloCredential }));
     }
 

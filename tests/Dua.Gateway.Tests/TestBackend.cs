@@ -38,12 +38,20 @@ internal sealed class TestBackend : IAsyncDisposable
 
     public SiloEndpoint Endpoint => new("127.0.0.1", Address.Port, Generation: 1, Address);
 
-    public static async Task<TestBackend> StartAsync(string name)
+    /// <param name="tls">Serve TLS with this certificate instead of h2c.</param>
+    public static async Task<TestBackend> StartAsync(string name, Dua.Testing.CertificateFiles? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (tls is not null)
+                {
+                    listen.UseHttps(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.KeyPath));
+                }
+            }));
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
 

@@ -59,6 +59,22 @@ public sealed class ChildProcess : IDisposable
         return Start(name, "dotnet", ["exec", assemblyPath], Path.GetDirectoryName(assemblyPath)!, settings);
     }
 
+    /// <summary>As <see cref="StartDotnet"/>, inside the network namespace <paramref name="networkNamespace"/> (<c>ip netns exec</c>, which execs: the process id is the program's).</summary>
+    public static ChildProcess StartDotnetIn(string networkNamespace, string name, string assemblyPath, IReadOnlyDictionary<string, string> environment)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in environment)
+        {
+            settings[key] = value;
+        }
+
+        return Start(name, "ip", ["netns", "exec", networkNamespace, "dotnet", "exec", assemblyPath], Path.GetDirectoryName(assemblyPath)!, settings);
+    }
+
     /// <summary>Starts any program; the machine's own platform settings are removed from its environment first.</summary>
     public static ChildProcess Start(
         string name, string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)

@@ -104,6 +104,12 @@ public sealed partial class PostgreSqlSiloDirectory(
                 continue;
             }
 
+            if (!SiloTransport.MayCarryCallers(grpcEndpoint))
+            {
+                LogPlaintextEndpoint(logger, address, port, generation, endpoint);
+                continue;
+            }
+
             silos.Add(new SiloEndpoint(address, port, generation, grpcEndpoint));
         }
 
@@ -124,4 +130,7 @@ public sealed partial class PostgreSqlSiloDirectory(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Address}:{Port}:{Generation} published an unusable gRPC endpoint '{Endpoint}'; not routing to it")]
     private static partial void LogBadEndpoint(ILogger logger, string address, int port, int generation, string? endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Address}:{Port}:{Generation} published a plaintext gRPC endpoint '{Endpoint}' off loopback; not routing to it (caller headers and the silo credential never cross a network in clear text)")]
+    private static partial void LogPlaintextEndpoint(ILogger logger, string address, int port, int generation, string? endpoint);
 }

@@ -17,8 +17,9 @@ public static class GatewayHostingExtensions
     }
 
     /// <summary>
-    /// One HTTP/2-only cleartext endpoint: a cleartext endpoint that also allows HTTP/1.1 would speak only HTTP/1.1,
-    /// and gRPC clients use h2c with prior knowledge. Its port is checked before the gateway starts.
+    /// One HTTP/2-only endpoint: a cleartext endpoint that also allows HTTP/1.1 would speak only HTTP/1.1, and gRPC
+    /// clients use h2c with prior knowledge on loopback; with <c>Gateway:Tls</c> it serves TLS, HTTP/2 chosen by ALPN.
+    /// Its port is checked before the gateway starts.
     /// </summary>
     public static WebApplicationBuilder AddGatewayGrpcEndpoint(this WebApplicationBuilder builder)
     {
@@ -28,7 +29,14 @@ public static class GatewayHostingExtensions
                 // With invalid options there is no endpoint: start-up validation reports them before Kestrel starts.
                 if (gateway.TryGetValid(out var options))
                 {
-                    kestrel.Listen(options.GetListenIPAddress(), options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+                    kestrel.Listen(options.GetListenIPAddress(), options.GrpcPort, listen =>
+                    {
+                        listen.Protocols = HttpProtocols.Http2;
+                        if (options.Tls.Enabled)
+                        {
+                            listen.UseHttps(options.Tls.LoadCertificate());
+                        }
+                    });
                 }
             });
         builder.Services.AddOptions<SocketTransportOptions>()

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Dua.Gateway.Discovery;
+using Dua.ServiceDefaults.Tls;
 
 namespace Dua.Gateway.Hosting;
 
@@ -13,11 +15,20 @@ public sealed class GatewayOptions : IValidatableObject
 
     public const int MinSiloCredentialLength = 32;
 
-    /// <summary>Loopback unless deliberately opened: the gateway is the only public entry point.</summary>
+    public const string TlsSection = "Gateway:Tls";
+
+    /// <summary>Loopback unless deliberately opened, and off loopback only with TLS: the gateway is the only public entry point.</summary>
     [Required]
     public string ListenAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>The HTTP/2-only cleartext (h2c) endpoint gRPC clients call.</summary>
+    /// <summary>
+    /// TLS: <c>CertificatePath</c>/<c>CertificateKeyPath</c> (PEM) make the public endpoint HTTPS (HTTP/2 by ALPN),
+    /// required off loopback; <c>CaPath</c> is the private CA the silos' certificates must chain to when the gateway
+    /// calls them over https.
+    /// </summary>
+    public TlsSettings Tls { get; set; } = new();
+
+    /// <summary>The HTTP/2-only endpoint gRPC clients call: h2c on loopback, TLS when <see cref="Tls"/> has a certificate.</summary>
     [Range(1, 65535)]
     public int GrpcPort { get; set; } = 5000;
 
@@ -59,6 +70,16 @@ public sealed class GatewayOptions : IValidatableObject
         {
             yield return new ValidationResult($"Gateway:ListenAddress '{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
         }
+        else if (ListenAddresses.PlaintextProblem("Gateway:ListenAddress", ListenAddress, TlsSection) is { } plaintext && !Tls.Enabled)
+        {
+            yield return new ValidationResult(plaintext, [nameof(ListenAddress)]);
+        }
+
+        var httpsSilos = Directory == SiloDirectoryMode.Static && StaticSilos.Any(silo => silo.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        foreach (var problem in Tls.Problems(TlsSection, requireCertificate: false, requireCa: httpsSilos, DateTimeOffset.UtcNow))
+        {
+            yield return new ValidationResult(problem, [nameof(Tls)]);
+        }
 
         if (SiloCredential is not { Length: >= MinSiloCredentialLength } || string.IsNullOrWhiteSpace(SiloCredential))
         {
@@ -80,17 +101,22 @@ public sealed class GatewayOptions : IValidatableObject
                     [nameof(StaticSilos)]);
                 break;
             case SiloDirectoryMode.Static:
-                foreach (var silo in StaticSilos.Where(silo => !IsHttpEndpoint(silo)))
+                foreach (var silo in StaticSilos)
                 {
-                    yield return new ValidationResult(
-                        $"Gateway:StaticSilos entry '{silo}' is not an absolute http:// URL such as http://127.0.0.1:5101.",
-                        [nameof(StaticSilos)]);
+                    if (!Uri.TryCreate(silo, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    {
+                        yield return new ValidationResult(
+                            $"Gateway:StaticSilos entry '{silo}' is not an absolute http:// or https:// URL such as http://127.0.0.1:5101.",
+                            [nameof(StaticSilos)]);
+                    }
+                    else if (!SiloTransport.MayCarryCallers(uri))
+                    {
+                        yield return new ValidationResult(
+                            $"Gateway:StaticSilos entry '{silo}' is plain http to another machine: use https (plain http only on loopback), with Gateway:Tls:CaPath.",
+                            [nameof(StaticSilos)]);
+                    }
                 }
                 break;
         }
     }
-
-    // Silos serve gRPC over h2c, so only cleartext http:// URLs can be reached with the cluster's HTTP/2-exact policy.
-    private static bool IsHttpEndpoint(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp;
 }

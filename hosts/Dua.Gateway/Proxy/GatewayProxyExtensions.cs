@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Dua.Gateway.Proxy;
@@ -15,6 +16,8 @@ public static class GatewayProxyExtensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(SectionName))
             .AddTransforms(transforms => transforms.AddResponseTransform(AnswerWithoutGrpcStatus.ToUnavailableAsync));
+        // After AddReverseProxy: the last registration is the one YARP uses.
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, SiloTrustingHttpClientFactory>();
         return builder;
     }
 

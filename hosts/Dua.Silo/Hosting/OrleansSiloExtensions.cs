@@ -46,7 +46,7 @@ public static class OrleansSiloExtensions
             switch (options.Clustering)
             {
                 case ClusteringMode.PostgreSql:
-                    silo.ConfigureEndpoints(options.ListenIPAddress(), options.SiloPort, options.OrleansClientPort);
+                    silo.ConfigureSiloAddresses(options);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = NpgsqlInvariant;
@@ -57,6 +57,8 @@ public static class OrleansSiloExtensions
                     silo.UseLocalhostClustering(options.SiloPort, options.OrleansClientPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                     break;
             }
+
+            silo.UseOrleansTlsIfConfigured(options);
 
             switch (options.Storage)
             {

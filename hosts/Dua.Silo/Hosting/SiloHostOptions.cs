@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Dua.ServiceDefaults;
+using Dua.ServiceDefaults.Tls;
 
 namespace Dua.Silo.Hosting;
 
@@ -12,6 +13,8 @@ public sealed class SiloHostOptions : IValidatableObject
 {
     public const string SectionName = "Silo";
 
+    public const string TlsSection = "Silo:Tls";
+
     /// <summary>Silos with the same cluster id form one cluster.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
     public string ClusterId { get; set; } = "dua";
@@ -20,9 +23,24 @@ public sealed class SiloHostOptions : IValidatableObject
     [Required, RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
     public string ServiceId { get; set; } = "dua-platform";
 
-    /// <summary>The address servers bind to and the silo advertises to its peers; loopback unless deliberately opened.</summary>
+    /// <summary>
+    /// The address servers bind to; loopback unless deliberately opened, and off loopback only with TLS
+    /// (<see cref="Tls"/>). <c>0.0.0.0</c> binds every interface and then needs <see cref="AdvertisedAddress"/>.
+    /// </summary>
     [Required]
     public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The address the other silos, Orleans clients and the gateway reach this silo at: advertised in Orleans'
+    /// membership table and in <c>dua_silo_endpoints</c>. Defaults to <see cref="ListenAddress"/>.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// TLS for every endpoint of the silo (gRPC, HTTP, silo-to-silo and Orleans clients, mutually authenticated):
+    /// required off loopback. Its CA signs the other silos' and Orleans clients' certificates.
+    /// </summary>
+    public TlsSettings Tls { get; set; } = new();
 
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
@@ -72,6 +90,8 @@ public sealed class SiloHostOptions : IValidatableObject
 
     public IPAddress ListenIPAddress() => IPAddress.Parse(ListenAddress);
 
+    public IPAddress AdvertisedIPAddress() => IPAddress.Parse(string.IsNullOrWhiteSpace(AdvertisedAddress) ? ListenAddress : AdvertisedAddress);
+
     /// <summary>Every port the silo listens on, named by its setting: Orleans' two, then gRPC and HTTP.</summary>
     public IEnumerable<RequiredPort> RequiredPorts() =>
     [
@@ -85,13 +105,39 @@ public sealed class SiloHostOptions : IValidatableObject
     public string SiloName => $"dua-silo-{GrpcPort}";
 
     /// <summary>The URL the gateway reaches this silo's gRPC endpoint at.</summary>
-    public string GrpcEndpoint => $"http://{ListenAddress}:{GrpcPort}";
+    /// <remarks>Never throws: the data-annotations validator reads every property, before the addresses are vouched for.</remarks>
+    public string GrpcEndpoint => $"{(Tls.Enabled ? "https" : "http")}://{HostOf(string.IsNullOrWhiteSpace(AdvertisedAddress) ? ListenAddress : AdvertisedAddress)}:{GrpcPort}";
+
+    private static string HostOf(string address) =>
+        IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : address;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(ListenAddress, out _))
         {
-            yield return new ValidationResult($"'{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
+            yield return new ValidationResult($"Silo:ListenAddress '{ListenAddress}' is not an IP address.", [nameof(ListenAddress)]);
+        }
+        else if (ListenAddresses.PlaintextProblem("Silo:ListenAddress", ListenAddress, TlsSection) is { } plaintext && !Tls.Enabled)
+        {
+            yield return new ValidationResult(plaintext, [nameof(ListenAddress)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(AdvertisedAddress) && !IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            yield return new ValidationResult($"Silo:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.", [nameof(AdvertisedAddress)]);
+        }
+        else if (string.IsNullOrWhiteSpace(AdvertisedAddress) && IPAddress.TryParse(ListenAddress, out var listen)
+                 && (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any)))
+        {
+            yield return new ValidationResult(
+                $"Silo:AdvertisedAddress (env Silo__AdvertisedAddress) is required when Silo:ListenAddress is {ListenAddress}: the address the other silos and the gateway reach this silo at.",
+                [nameof(AdvertisedAddress)]);
+        }
+
+        // A silo with TLS authenticates its peers mutually, so it needs the CA that signs them.
+        foreach (var problem in Tls.Problems(TlsSection, requireCertificate: false, requireCa: Tls.Enabled, DateTimeOffset.UtcNow))
+        {
+            yield return new ValidationResult(problem, [nameof(Tls)]);
         }
 
         var ports = new[] { SiloPort, OrleansClientPort, GrpcPort, HttpPort };
