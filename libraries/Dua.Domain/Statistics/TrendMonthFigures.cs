@@ -4,10 +4,10 @@ using Dua.Domain.Agreements;
 namespace Dua.Domain.Statistics;
 
 /// <summary>
-/// One month of an area's trend as a caller may see it. Counts of people follow <paramref name="Enrolled"/>'s
-/// cells (<see cref="TrendPersonCells"/>); the share to work or studies and the median are withheld with any count
-/// they derive from, as in <see cref="ParticipantSummary"/>. Places taken are those on a job track (module 3) at
-/// the month's end.
+/// One month of an area's trend as a caller may see it. Counts of people are shown as the area's cells decided
+/// (<see cref="TrendPersonCells"/>); the share to work or studies and the median are withheld with any count they
+/// derive from, as in <see cref="ParticipantSummary"/>. Places taken are the participants on a job track (module 3)
+/// at the month's end.
 /// </summary>
 public sealed record TrendMonthFigures(
     int Month,
