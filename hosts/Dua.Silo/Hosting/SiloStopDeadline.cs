@@ -19,7 +19,12 @@ public sealed class SiloStopDeadline(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStopping.Register(() => _ = EnforceAsync());
+        // Only where the silo is the process: a silo hosted in another program (a test host) must never end it.
+        if (System.Reflection.Assembly.GetEntryAssembly() == typeof(SiloStopDeadline).Assembly)
+        {
+            lifetime.ApplicationStopping.Register(() => _ = EnforceAsync());
+        }
+
         return Task.CompletedTask;
     }
 
@@ -28,6 +33,8 @@ public sealed class SiloStopDeadline(
     private async Task EnforceAsync()
     {
         var budget = options.DrainDelay + options.LeaveTimeout + Grace;
+        // A stop that completes in time ends the process before this wakes up. (Not ApplicationStopped: the host may
+        // have stopped and its disposal still wait on Orleans.)
         await Task.Delay(budget).ConfigureAwait(false);
         logger.LogCritical("Stopping took longer than {Budget} (Silo:DrainDelay + Silo:LeaveTimeout); exiting without Orleans' leave", budget);
         // The console logger writes on its own thread: give the line a moment to get out.
