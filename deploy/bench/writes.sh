@@ -55,12 +55,29 @@ echo "== 2. RecordProgress through the gateway: seed $participants participants,
 dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
 # An agency token for the whole country: the data set spans all municipalities.
 token=$(platform_token agency SE)
-DUA_TOKEN=$token dotnet "$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
-  --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --phases seed,progress --participants "$participants" \
-  --duration "$duration" --concurrency "$concurrency" --report-dir "$out"
+L=("$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" --target "http://127.0.0.1:$DUA_GATEWAY_PORT"
+   --participants "$participants")
+# Commits and WAL of the platform's database, read around each phase: PostgreSQL work per acknowledged write.
+pg_counters() {
+  "$bin/psql" "${pg[@]}" -d dua -AtX -c \
+    "SELECT xact_commit, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint FROM pg_stat_database WHERE datname = 'dua'"
+}
+pg_delta() { # BEFORE AFTER LABEL: commits and WAL bytes between two pg_counters
+  awk -F'|' -v a="$1" -v l="$3" 'BEGIN { split(a, b, "|") } { printf "%s: %d commits, %.1f MB WAL\n", l, $1 - b[1], ($2 - b[2]) / 1e6 }' <<<"$2"
+}
+c0=$(pg_counters)
+DUA_TOKEN=$token dotnet "${L[@]}" --phases seed --concurrency "$concurrency" --report-dir "$out/seed"
+c1=$(pg_counters)
+DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency "$concurrency" --report-dir "$out/progress-$concurrency"
+c2=$(pg_counters)
+DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency 1 --report-dir "$out/progress-1"
 
 echo
 echo "== summary (machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
 grep -E "^tps|latency average" "$out/pgbench.txt" | sed 's/^/pgbench upsert: /'
-grep -E "progress.*RecordProgress|RecordProgress" "$out/report.md" | head -3
-echo "full report: $out/report.md"
+grep -hE "EnrolParticipant|RecordProgress" "$out/seed/report.md" | head -4 | sed 's/^/seed: /'
+grep -hE "RecordProgress" "$out/progress-$concurrency/report.md" | head -2 | sed "s/^/progress at $concurrency: /"
+grep -hE "RecordProgress" "$out/progress-1/report.md" | head -2 | sed 's/^/progress at 1: /'
+pg_delta "$c0" "$c1" "seed (database dua)"
+pg_delta "$c1" "$c2" "progress at $concurrency (database dua)"
+echo "full reports: $out/{seed,progress-$concurrency,progress-1}/report.md"

@@ -3,6 +3,7 @@ using Dua.Grains;
 using Dua.Grains.Abstractions.Storage;
 using Dua.Migrations;
 using Dua.Security;
+using Dua.Silo.Audit;
 using Dua.Silo.Storage;
 using Dua.Testing;
 using Grpc.Core;
@@ -40,7 +41,11 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         const int writes = 200;
         var commitsBefore = await CommitsAsync(dataSource);
         var states = Enumerable.Range(0, writes).Select(i => new GrainState<Dictionary<string, int>>(new() { ["n"] = i })).ToArray();
-        var written = states.Select((state, i) => storage.WriteStateAsync(StateName, Grain($"g{i}"), state)).ToList();
+        // Audit records share the batches: every third write has one beside it.
+        var committer = silo.Services.GetRequiredService<StateCommitter>();
+        var written = states.SelectMany((state, i) => i % 3 == 0
+            ? new[] { committer.RecordAsync(Audit($"audit-{i}")), storage.WriteStateAsync(StateName, Grain($"g{i}"), state) }
+            : [storage.WriteStateAsync(StateName, Grain($"g{i}"), state)]).ToList();
         var refused = Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, Grain("stale"), stale));
         await Task.WhenAll(written);
         await refused;
@@ -50,6 +55,7 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         Assert.Equal((long)writes, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM dua_grain_state WHERE state_name = '{StateName}' AND grain_id LIKE '%/g%'"));
         // The refused write changed nothing: its row is still at the version the first write gave it.
         Assert.Equal(1, await ScalarAsync<int>(dataSource, $"SELECT version FROM dua_grain_state WHERE state_name = '{StateName}' AND grain_id LIKE '%/stale'"));
+        Assert.Equal((long)(writes + 2) / 3, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM dua_audit_entries WHERE request_id LIKE 'audit-%'"));
         Assert.True(commits < writes / 4, $"{writes} concurrent writes took {commits} commits");
 
         var read = new GrainState<Dictionary<string, int>>();
@@ -161,6 +167,10 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         Assert.Equal(failure.Message, copy.Message);
         Assert.DoesNotContain("starting up", copy.Message);
     }
+
+    private static AuditRecord Audit(string requestId) =>
+        new(DateTime.UtcNow, Agency.Subject, Agency.Organisation, Agency.Role, "/dua.v1.ParticipantService/RecordProgress", requestId,
+            new AuditTargets("21-0000000000000001", "", [], "", ""));
 
     private static GrainId Grain(string key) => GrainId.Create("storage-test", key);
 

@@ -108,33 +108,37 @@ public sealed class StateCommitter : IAsyncDisposable
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlBatch(connection, transaction);
-        foreach (var item in batch)
+        // State writes first: each returns a result set (RETURNING), and the reader walks them in order. The audit
+        // inserts after them return none, and a reader skips commands without one, so they must not sit between.
+        var writes = batch.OfType<StateWrite>().ToList();
+        foreach (var write in writes)
         {
-            command.BatchCommands.Add(item is StateWrite write ? StateCommand(write) : AuditCommand(((PendingAudit)item).Record));
+            command.BatchCommands.Add(StateCommand(write));
         }
 
-        var versions = new int?[batch.Count];
+        foreach (var audit in batch.OfType<PendingAudit>())
+        {
+            command.BatchCommands.Add(AuditCommand(audit.Record));
+        }
+
+        var versions = new Dictionary<StateWrite, int?>(writes.Count);
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var write in writes)
             {
-                if (batch[i] is StateWrite && await reader.ReadAsync())
-                {
-                    versions[i] = reader.GetInt32(0);
-                }
-
+                versions[write] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
                 await reader.NextResultAsync();
             }
         }
 
         await transaction.CommitAsync();
 
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var item in batch)
         {
-            switch (batch[i])
+            switch (item)
             {
                 case StateWrite write:
-                    write.Complete(versions[i]);
+                    write.Complete(versions[write]);
                     break;
                 case PendingAudit audit:
                     audit.Completion.TrySetResult();
