@@ -1,3 +1,4 @@
+using Dua.ServiceDefaults;
 using Dua.Web.Components;
 using Dua.Web.Hosting;
 using Dua.Web.Platform;
@@ -10,10 +11,10 @@ var builder = WebApplication.CreateBuilder(args);
 // build's manifest says they are (a published app has its own copies and no manifest, and is unaffected).
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddServiceDefaults();
 builder.AddWebHosting();
 builder.AddPersonSignIn();
 builder.AddPlatformClient();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMudServices();
 // A page hands its first render's figures to the live page through the circuit's start message: a county with
 // its municipalities, or the country with its 21 counties, is larger than SignalR's default 32 KB.
@@ -30,6 +31,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapProbesAndMetrics();
 app.MapPersonSignIn();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -251,6 +251,20 @@ public sealed class RegionalOfficeBrowserTests(WebPlatform platform, ITestOutput
         }
     }
 
+    [Fact, Step(8)]
+    public async Task The_web_app_answers_its_probes_and_shows_this_machine_its_metrics()
+    {
+        using var http = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"{platform.WebAddress}/health/live")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"{platform.WebAddress}/health/ready")).StatusCode);
+
+        // The steps before served pages (ASP.NET Core) that called the gateway (outgoing HTTP/2).
+        var metrics = await http.GetStringAsync($"{platform.WebAddress}/metrics");
+        Assert.Contains("http_server_request_duration_seconds_count", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_client_request_duration_seconds_count", metrics, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_", metrics, StringComparison.Ordinal);
+    }
+
     private async Task<IPage> SignInAsync(IBrowserContext context, string person, string path)
     {
         var page = await context.NewPageAsync();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dua.Grains.Abstractions.Storage;
+using Dua.ServiceDefaults.Observability;
 using Dua.Silo.Audit;
 using Npgsql;
 using NpgsqlTypes;
@@ -31,6 +33,10 @@ public sealed class StateCommitter : IAsyncDisposable
         RETURNING s.version
         """;
 
+    // A batch serves many calls, so its span (and the SQL spans under it) hangs under the first call's trace and
+    // links the others: each write's trace still reaches the commit that made it durable.
+    private static readonly ActivitySource Tracing = new(PlatformTelemetry.MeterName);
+
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<StateCommitter> _logger;
@@ -40,7 +46,12 @@ public sealed class StateCommitter : IAsyncDisposable
     {
         _dataSource = dataSource;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        // The loop must not inherit the first caller's execution context: its activity and Orleans' request context
+        // would otherwise stick to every later batch.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Queues a state write; the task ends once it is committed (its new version) or refused as stale (null).</summary>
@@ -105,6 +116,9 @@ public sealed class StateCommitter : IAsyncDisposable
 
     private async Task FlushAsync(List<object> batch)
     {
+        var origins = batch.Select(OriginOf).Where(origin => origin != default).ToList();
+        using var span = Tracing.StartActivity("group commit", ActivityKind.Internal, origins.FirstOrDefault(),
+            tags: [new("dua.commit.writes", batch.Count)], links: origins.Skip(1).Select(origin => new ActivityLink(origin)));
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlBatch(connection, transaction);
@@ -166,6 +180,13 @@ public sealed class StateCommitter : IAsyncDisposable
         return command;
     }
 
+    private static ActivityContext OriginOf(object item) => item switch
+    {
+        StateWrite write => write.Origin,
+        PendingAudit audit => audit.Origin,
+        _ => default,
+    };
+
     private static void Fail(object item, Exception failure)
     {
         switch (item)
@@ -182,6 +203,8 @@ public sealed class StateCommitter : IAsyncDisposable
     private sealed class PendingAudit(AuditRecord record)
     {
         public AuditRecord Record { get; } = record;
+
+        public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

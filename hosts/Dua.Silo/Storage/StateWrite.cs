@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Dua.Silo.Storage;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Dua.Silo.Storage;
 public sealed class StateWrite(string serviceId, string stateName, string grainId, byte[]? payload, int? expectedVersion)
 {
     private readonly TaskCompletionSource<int?> _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The trace of the call that asked for the write, for the group commit's span.</summary>
+    public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
 
     public string ServiceId { get; } = serviceId;
 
