@@ -43,7 +43,7 @@ public sealed class WebPlatform : IAsyncLifetime
             ["DUA_SILO_GRPC_BASE"] = FreePort.Next().ToString(),
             ["DUA_SILO_HTTP_BASE"] = FreePort.Next().ToString(),
             ["DUA_SILO_PORT_BASE"] = FreePort.Next().ToString(),
-            ["DUA_SILO_GATEWAY_BASE"] = FreePort.Next().ToString(),
+            ["DUA_SILO_ORLEANS_CLIENT_BASE"] = FreePort.Next().ToString(),
             ["DUA_DATA_DIR"] = Path.Combine(_folder, "data"),
             ["DUA_RUN_DIR"] = RunDirectory,
             ["DUA_CONFIGURATION"] = Configuration,
