@@ -16,7 +16,6 @@ public static class GrainKeys
     public const string CreateRequestPrefix = "create-request-";
     public const string ParticipantPrefix = "participant-";
     public const string PersonPrefix = "person-";
-    public const string RosterPrefix = "roster-";
     public const string LabourMarketPrefix = "labour-market-";
     public const string RegionDialoguesPrefix = "dialogues-";
     public const string RegionStatisticsPrefix = "statistics-";
@@ -33,9 +32,6 @@ public static class GrainKeys
 
     /// <summary>A person by the keyed pseudonym of their personal identity number (64 hex digits).</summary>
     public static string Person(string pseudonym) => PersonPrefix + pseudonym;
-
-    /// <summary>One bucket of an agreement's participant ids.</summary>
-    public static string Roster(string agreementId, int bucket) => $"{RosterPrefix}{agreementId}-{bucket}";
 
     /// <summary>A create request's id (already validated: 1-100 of A-Z, a-z, 0-9, '.', '_', ':', '-').</summary>
     public static string CreateRequest(string requestId) => CreateRequestPrefix + requestId;

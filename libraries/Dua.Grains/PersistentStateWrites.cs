@@ -9,7 +9,14 @@ public static class PersistentStateWrites
     /// never acknowledged): reload what is stored, so the next call works on the truth, and if even that fails,
     /// let the activation go so the next call starts from storage. The failure still reaches the caller.
     /// </summary>
-    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    public static Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain) =>
+        state.WriteOrReloadAsync(grain, state.ReadStateAsync);
+
+    /// <summary>
+    /// The same for a grain whose memory is made of several stored parts: <paramref name="reload"/> reads them all
+    /// and puts the grain's memory back together.
+    /// </summary>
+    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain, Func<Task> reload)
     {
         try
         {
@@ -19,7 +26,7 @@ public static class PersistentStateWrites
         {
             try
             {
-                await state.ReadStateAsync();
+                await reload();
             }
             catch
             {

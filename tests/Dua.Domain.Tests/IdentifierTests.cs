@@ -4,7 +4,7 @@ using Dua.Domain.Participants;
 
 namespace Dua.Domain.Tests;
 
-/// <summary>The ids of agreements, job tracks and participants, and the roster buckets participants are listed in.</summary>
+/// <summary>The ids of agreements, job tracks and participants, and the roster participants are listed by.</summary>
 public sealed class IdentifierTests
 {
     [Fact]
@@ -41,15 +41,15 @@ public sealed class IdentifierTests
         Assert.False(ParticipantIdFormat.IsWellFormed("21-0123456789abcdef"));
     }
 
-    [Theory]
-    [InlineData(1, 0)]
-    [InlineData(999, 0)]
-    [InlineData(1000, 1)]
-    [InlineData(2500, 2)]
-    public void Participants_are_listed_in_buckets_of_a_thousand_by_number(int number, int bucket)
+    [Fact]
+    public void The_roster_is_the_numbers_up_to_the_admission_count()
     {
-        Assert.Equal(bucket, ParticipantRoster.BucketOf(number));
-        Assert.Equal(bucket, ParticipantRoster.BucketOf(ParticipantIdFormat.Of("21-0123456789abcdef", number)));
+        const string agreement = "21-0123456789abcdef";
+        Assert.Equal(["21-0123456789abcdef-p000001", "21-0123456789abcdef-p000002", "21-0123456789abcdef-p000003"], ParticipantRoster.IdsAfter(agreement, 3, null));
+        Assert.Equal(["21-0123456789abcdef-p000003"], ParticipantRoster.IdsAfter(agreement, 3, ParticipantIdFormat.Of(agreement, 2)));
+        Assert.Empty(ParticipantRoster.IdsAfter(agreement, 3, ParticipantIdFormat.Of(agreement, 3)));
+        Assert.Empty(ParticipantRoster.IdsAfter(agreement, 0, null));
+        Assert.Equal("21-0123456789abcdef-p1000000", ParticipantRoster.IdsAfter(agreement, 1_000_000, ParticipantIdFormat.Of(agreement, 999_999)).Single());
     }
 
     [Fact]

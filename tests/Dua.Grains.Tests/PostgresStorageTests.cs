@@ -100,7 +100,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
             before.County.Participants.InModule1, before.County.Participants.InModule2, before.County.Participants.InModule3));
         Assert.Equal(3, before.County.JobTracks.PlacesTaken);
 
-        // Nothing of the aggregates is stored: the new cluster counts them from the agreements, rosters,
+        // Nothing of the aggregates is stored: the new cluster counts them from the agreements,
         // participants and reports in PostgreSQL.
         await using var second = await StartClusterAsync(connectionString);
         var after = await second.GrainFactory.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics("21")).GetAsync();
@@ -114,6 +114,60 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
                 AssertSameTally(before.Municipalities[code], statistics.Municipalities[code]);
             }
         }
+    }
+
+    [Fact]
+    public async Task An_agreement_stored_in_parts_reads_back_whole_after_a_cluster_restart()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("grains_agreement_parts");
+        await DuaSchema.ApplyAsync(connectionString);
+        var agreementId = AgreementTestData.NewAgreementId();
+        AgreementSnapshot before;
+
+        await using (var first = await StartClusterAsync(connectionString))
+        {
+            var grains = first.GrainFactory;
+            await new GeographySeeder(grains).SeedAsync(Geography.Sweden);
+            var agreement = grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
+            await agreement.CreateAsync(AgreementTestData.NewRequest(), AgreementTestData.Youth("2184"));
+            var track = (await agreement.AddJobTrackAsync(AgreementTestData.NewRequest(), ParticipantTestData.TrackWithPlaces("Vård", 4))).JobTrackId;
+            await agreement.SignAsync(AgreementTestData.NewRequest(), new ValidityPeriod(AgreementTestData.ValidFrom, AgreementTestData.ValidTo));
+            var participants = new List<IParticipantGrain>();
+            for (var i = 0; i < 4; i++)
+            {
+                var pseudonym = ParticipantTestData.NewPerson();
+                var enrolled = await grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym))
+                    .EnrolAsync(AgreementTestData.NewRequest(), ParticipantTestData.Enrolment(agreementId, pseudonym));
+                participants.Add(grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(enrolled.Id)));
+            }
+
+            // Places change (only the places part written), then the terms (the whole agreement), then places again,
+            // and admissions after both: each part is newer than the others at some point.
+            await TakePlaceAsync(participants[0], track);
+            await agreement.AmendAsync(AgreementTestData.NewRequest(), AgreementTestData.Amendment("Nya mål", null, null));
+            await TakePlaceAsync(participants[1], track);
+            await TakePlaceAsync(participants[2], track);
+            await participants[1].RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.Exit(ExitOutcome.Employment, ParticipantTestData.Day4));
+            var late = ParticipantTestData.NewPerson();
+            await grains.GetGrain<IPersonGrain>(GrainKeys.Person(late)).EnrolAsync(AgreementTestData.NewRequest(), ParticipantTestData.Enrolment(agreementId, late));
+            before = (await agreement.GetAsync())!;
+        }
+
+        Assert.Equal((5, 2), (before.ParticipantsAdmitted, before.JobTracks[0].PlacesTaken));
+        await using var second = await StartClusterAsync(connectionString);
+        var after = (await second.GrainFactory.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId)).GetAsync())!;
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(before with { JobTracks = [], Amendments = [] }),
+            System.Text.Json.JsonSerializer.Serialize(after with { JobTracks = [], Amendments = [] }));
+        Assert.Equal(before.JobTracks[0].Participants.AsEnumerable(), after.JobTracks[0].Participants.AsEnumerable());
+        Assert.Equal(before.Amendments.AsEnumerable(), after.Amendments.AsEnumerable());
+    }
+
+    private static async Task TakePlaceAsync(IParticipantGrain participant, string track)
+    {
+        await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.JobPreparation(ParticipantTestData.Day2));
+        await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.Path(PathChoice.Work, ParticipantTestData.Day3));
+        await participant.RecordAsync(AgreementTestData.NewRequest(), ParticipantTestData.JobTrack(track, ParticipantTestData.Day3));
     }
 
     private static void AssertSameTally(Tally expected, Tally actual)
@@ -146,7 +200,9 @@ public sealed class PostgresStorageTests(PostgresFixture postgres)
 
         // State is stored per service id; the test cluster otherwise makes up a new one for each cluster.
         builder.Options.ServiceId = "dua-grains-tests";
-        builder.Properties[PostgresStorageConfigurator.ConnectionStringKey] = connectionString;
+        // Npgsql keeps each database's pool for the whole test process: bounded, so that the pools of this class's
+        // databases together stay within the test server's max_connections.
+        builder.Properties[PostgresStorageConfigurator.ConnectionStringKey] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 20 }.ConnectionString;
         builder.AddSiloBuilderConfigurator<PostgresStorageConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();

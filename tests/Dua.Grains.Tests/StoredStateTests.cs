@@ -67,11 +67,10 @@ public sealed class StoredStateTests
     }
 
     [Fact]
-    public void A_person_a_claim_a_roster_and_a_municipality_s_index_stored_before_read_and_are_written_alike()
+    public void A_person_a_claim_and_a_municipality_s_index_stored_before_read_and_are_written_alike()
     {
         Assert.Equal("21-0123456789abcdef-p000001", ReadsAndWritesAlike(Person(), Stored.Person).OpenParticipantId);
         Assert.Equal(new RequestClaim("fp-create", "21-0123456789abcdef"), ReadsAndWritesAlike(Claim(), Stored.Claim).Claim);
-        Assert.Equal(2, ReadsAndWritesAlike(Roster(), Stored.Roster).ParticipantIds.Count);
         Assert.Equal(
             [new AgreementIndexEntry("21-0123456789abcdef", AgreementKind.Newcomers, AgreementStatus.Signed), new AgreementIndexEntry("21-1111111111111111", AgreementKind.Youth, AgreementStatus.Ended)],
             ReadsAndWritesAlike(Municipality(), Stored.Municipality).Agreements.Values);
@@ -136,7 +135,6 @@ public sealed class StoredStateTests
 
     private static CreateRequestState Claim() => new() { Fingerprint = "fp-create", EntityId = "21-0123456789abcdef" };
 
-    private static AgreementRosterState Roster() => new() { ParticipantIds = ["21-0123456789abcdef-p000001", "21-0123456789abcdef-p000002"] };
 
     private static MunicipalityState Municipality() => new()
     {
@@ -188,9 +186,6 @@ public sealed class StoredStateTests
 
         public const string Claim =
             "IEATZnAtY3JlYXRlQScyMS0wMTIzNDU2Nzg5YWJjZGVm4A==";
-
-        public const string Roster =
-            "ICAABUE3MjEtMDEyMzQ1Njc4OWFiY2RlZi1wMDAwMDAxQDcyMS0wMTIzNDU2Nzg5YWJjZGVmLXAwMDAwMDLg4A==";
 
         public const string Municipality =
             "ICDoQAkyMTg0QRVIdWRpa3N2YWxsQQUyMUEhR8OkdmxlYm9yZ3MgbMOkbuAhAQVBJzIxLTAxMjM0NTY3ODlhYmNkZWYg6MATAQkB" +

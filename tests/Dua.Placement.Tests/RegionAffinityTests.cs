@@ -14,8 +14,6 @@ public sealed class RegionAffinityTests
         { GrainKeys.Municipality("0180"), "01" },
         { GrainKeys.Agreement("04-5f3c9a1e2b7d4c08"), "04" },
         { GrainKeys.Participant("21-5f3c9a1e2b7d4c08-p000001"), "21" },
-        { GrainKeys.Roster("25-5f3c9a1e2b7d4c08", 0), "25" },
-        { GrainKeys.Roster("25-5f3c9a1e2b7d4c08", 12), "25" },
         { GrainKeys.LabourMarket("0484"), "04" },
         { GrainKeys.RegionDialogues("21"), "21" },
         { GrainKeys.RegionStatistics("09"), "09" },

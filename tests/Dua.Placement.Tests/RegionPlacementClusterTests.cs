@@ -36,7 +36,6 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
                 GrainKeys.Municipality(municipality),
                 GrainKeys.Agreement(agreementId),
                 GrainKeys.Participant($"{agreementId}-p000001"),
-                GrainKeys.Roster(agreementId, 0),
                 GrainKeys.LabourMarket(municipality),
                 GrainKeys.RegionDialogues(county),
                 GrainKeys.RegionStatistics(county),
@@ -92,7 +91,6 @@ public sealed class RegionPlacementClusterTests(RegionClusterFixture fixture) : 
             [
                 agreement.GetGrainId(),
                 participant.GetGrainId(),
-                fixture.Grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(agreementId, 0)).GetGrainId(),
                 fixture.Grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(municipality)).GetGrainId(),
                 fixture.Grains.GetGrain<IRegionGrain>(GrainKeys.Region(county)).GetGrainId(),
             ];

@@ -109,14 +109,7 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
         }
         else
         {
-            // Participant numbers fill roster buckets in order, so a page reads one or two buckets.
-            var firstBucket = after is null ? 0 : ParticipantRoster.BucketOf(after);
-            var lastBucket = ParticipantRoster.BucketOf(agreement.ParticipantsAdmitted);
-            for (var bucket = firstBucket; bucket <= lastBucket && ids.Count <= pageSize; bucket++)
-            {
-                var roster = await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(request.AgreementId, bucket)).ListAsync();
-                ids.AddRange(roster.Where(id => after is null || string.CompareOrdinal(id, after) > 0).Take(pageSize + 1 - ids.Count));
-            }
+            ids.AddRange(ParticipantRoster.IdsAfter(request.AgreementId, agreement.ParticipantsAdmitted, after).Take(pageSize + 1));
         }
 
         var page = ids.Take(pageSize).ToArray();

@@ -11,18 +11,28 @@ namespace Dua.Grains.Agreements;
 /// One local agreement with its job tracks. It applies each request once: loads, asks the domain
 /// (<see cref="AgreementLifecycle"/>, <see cref="JobTrackChanges"/>, <see cref="JobTrackPlaces"/>) to decide, stores
 /// the outcome with the request id, then updates the indexes and the county's aggregates. Those run again on a
-/// retry, so a crash between the write and them heals when the client retries.
+/// retry, so a crash between the write and them heals when the client retries. It is stored in three parts
+/// (<see cref="AgreementParts"/>): an enrolment writes only the admission count and a job-track step only the
+/// places, never the whole agreement.
 /// </summary>
 public sealed class AgreementGrain : Grain, IAgreementGrain
 {
     private readonly IPersistentState<AgreementState> _state;
+    private readonly IPersistentState<AgreementAdmissionsState> _admissions;
+    private readonly IPersistentState<AgreementPlacesState> _places;
     private readonly AgreementIndexes _indexes;
     private readonly AgreementSupersession _supersession;
     private readonly AgreementStatisticsFeed _statistics;
 
-    public AgreementGrain([PersistentState("agreement", StorageNames.Platform)] IPersistentState<AgreementState> state, IGrainFactory grains)
+    public AgreementGrain(
+        [PersistentState("agreement", StorageNames.Platform)] IPersistentState<AgreementState> state,
+        [PersistentState("agreement-admissions", StorageNames.Platform)] IPersistentState<AgreementAdmissionsState> admissions,
+        [PersistentState("agreement-places", StorageNames.Platform)] IPersistentState<AgreementPlacesState> places,
+        IGrainFactory grains)
     {
         _state = state;
+        _admissions = admissions;
+        _places = places;
         _indexes = new AgreementIndexes(grains);
         _supersession = new AgreementSupersession(grains);
         _statistics = new AgreementStatisticsFeed(grains);
@@ -31,6 +41,12 @@ public sealed class AgreementGrain : Grain, IAgreementGrain
     private string AgreementId => this.GetPrimaryKeyString()[GrainKeys.AgreementPrefix.Length..];
 
     private AgreementState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Compose();
+        return Task.CompletedTask;
+    }
 
     public Task<AgreementSnapshot?> GetAsync() => Task.FromResult(State.Agreement);
 
@@ -98,7 +114,7 @@ public sealed class AgreementGrain : Grain, IAgreementGrain
         if (!ReferenceEquals(superseded, agreement))
         {
             State.Agreement = superseded;
-            await _state.WriteOrReloadAsync(this);
+            await _state.WriteOrReloadAsync(this, ReloadAsync);
         }
 
         await PublishAsync(superseded);
@@ -108,18 +124,18 @@ public sealed class AgreementGrain : Grain, IAgreementGrain
     {
         var agreement = Existing();
 
-        // Admissions keep a ledger of their own, so that many enrolments never push the agreement's own
-        // requests (amendments, tracks, signing) out of its ledger.
-        var admissions = State.Admissions;
-        if (admissions.IsReplay(request))
+        // Earlier releases kept a ledger of admissions; a retry of one of those still gets its number. New
+        // admissions keep none: the person grain stores the number it got right after, and a retry after a failure
+        // in between gets a new number, leaving a gap that listings skip.
+        if (State.Admissions.IsReplay(request))
         {
-            return int.Parse(admissions.ResultOf(request)!, CultureInfo.InvariantCulture);
+            return int.Parse(State.Admissions.ResultOf(request)!, CultureInfo.InvariantCulture);
         }
 
         var admitted = agreement.Admit();
         State.Agreement = admitted;
-        admissions.Record(request, admitted.ParticipantsAdmitted.ToString(CultureInfo.InvariantCulture));
-        await _state.WriteOrReloadAsync(this);
+        _admissions.State.Count = admitted.ParticipantsAdmitted;
+        await _admissions.WriteOrReloadAsync(this, ReloadAsync);
         return admitted.ParticipantsAdmitted;
     }
 
@@ -142,7 +158,8 @@ public sealed class AgreementGrain : Grain, IAgreementGrain
         if (!ReferenceEquals(changed, agreement))
         {
             State.Agreement = changed;
-            await _state.WriteOrReloadAsync(this);
+            AgreementParts.CopyPlaces(changed, _places.State);
+            await _places.WriteOrReloadAsync(this, ReloadAsync);
         }
 
         await _statistics.RecordAsync(changed);
@@ -172,10 +189,18 @@ public sealed class AgreementGrain : Grain, IAgreementGrain
     {
         State.Agreement = agreement;
         State.Requests.Record(request, result);
-        await _state.WriteOrReloadAsync(this);
+        await _state.WriteOrReloadAsync(this, ReloadAsync);
     }
 
     private Task PublishAsync(AgreementSnapshot agreement) => Task.WhenAll(_indexes.RecordAsync(agreement), _statistics.RecordAsync(agreement));
+
+    private void Compose() => State.Agreement = AgreementParts.Compose(State.Agreement, _admissions.State, _places.State);
+
+    private async Task ReloadAsync()
+    {
+        await Task.WhenAll(_state.ReadStateAsync(), _admissions.ReadStateAsync(), _places.ReadStateAsync());
+        Compose();
+    }
 
     private AgreementSnapshot Existing() => AgreementSnapshot.Existing(State.Agreement, AgreementId);
 }

@@ -9,7 +9,7 @@ namespace Dua.Grains.Participants;
 
 /// <summary>
 /// One person, by pseudonym: keeps one open process at a time (<see cref="ParticipantProcess.RequireNoOpenProcess"/>)
-/// and drives an enrolment through its steps (admission by the agreement, the participant, the roster). Each step
+/// and drives an enrolment through its steps (admission by the agreement, the person's record, the participant). Each step
 /// is idempotent, so a retried enrolment completes whatever a failed attempt left undone and never makes a second
 /// participant.
 /// </summary>
@@ -23,22 +23,21 @@ public sealed class PersonGrain(
     {
         if (state.State.Requests.IsReplay(request))
         {
-            var earlier = await Participant(state.State.Requests.ResultOf(request)!).GetAsync();
-            return earlier!;
+            // A retry: the participant may not exist yet if the first attempt failed after this grain's write.
+            return await Participant(state.State.Requests.ResultOf(request)!).CreateAsync(request, enrolment);
         }
 
         ParticipantProcess.RequireNoOpenProcess(await OpenProcessAsync());
 
         var number = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(enrolment.AgreementId)).AdmitParticipantAsync(request);
         var participantId = ParticipantIdFormat.Of(enrolment.AgreementId, number);
-        var participant = await Participant(participantId).CreateAsync(request, enrolment);
-        await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(enrolment.AgreementId, ParticipantRoster.BucketOf(number)))
-            .AddAsync(participantId);
 
+        // The person records the participant before it exists, so a retry finds the same number. The participant's
+        // own write comes last: it is the one that acknowledges the enrolment.
         state.State.OpenParticipantId = participantId;
         state.State.Requests.Record(request, participantId);
         await state.WriteOrReloadAsync(this);
-        return participant;
+        return await Participant(participantId).CreateAsync(request, enrolment);
     }
 
     public async Task ReleaseAsync(string participantId)

@@ -29,7 +29,6 @@ public static class RegionAffinity
         (GrainKeys.LabourMarketPrefix, Shape.MunicipalityCode),
         (GrainKeys.AgreementPrefix, Shape.CountyCodeThenId),
         (GrainKeys.ParticipantPrefix, Shape.CountyCodeThenId),
-        (GrainKeys.RosterPrefix, Shape.CountyCodeThenId),
     ];
 
     /// <summary>

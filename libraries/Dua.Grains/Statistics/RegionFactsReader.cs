@@ -14,7 +14,7 @@ namespace Dua.Grains.Statistics;
 
 /// <summary>
 /// Reads a county's facts from the authoritative grains: every agreement of the county's index, every participant
-/// of their rosters, every municipality's labour-market reports and the county's dialogues. The cost grows with
+/// they admitted, every municipality's labour-market reports and the county's dialogues. The cost grows with
 /// the county's participants; it runs when live aggregates are activated and for a recount, not per read.
 /// </summary>
 internal static class RegionFactsReader
@@ -35,16 +35,12 @@ internal static class RegionFactsReader
             }
 
             facts.Apply(StatisticsFacts.Of(agreement));
-            for (var bucket = 0; bucket <= agreement.ParticipantsAdmitted / IAgreementRosterGrain.BucketSize; bucket++)
+            foreach (var batch in ParticipantRoster.IdsAfter(agreement.Id, agreement.ParticipantsAdmitted, null).Chunk(ParticipantBatch))
             {
-                var ids = await grains.GetGrain<IAgreementRosterGrain>(GrainKeys.Roster(agreement.Id, bucket)).ListAsync();
-                foreach (var batch in ids.Chunk(ParticipantBatch))
+                var participants = await Task.WhenAll(batch.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
+                foreach (var participant in participants.OfType<ParticipantSnapshot>())
                 {
-                    var participants = await Task.WhenAll(batch.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
-                    foreach (var participant in participants.OfType<ParticipantSnapshot>())
-                    {
-                        facts.Apply(StatisticsFacts.Of(participant));
-                    }
+                    facts.Apply(StatisticsFacts.Of(participant));
                 }
             }
         }
