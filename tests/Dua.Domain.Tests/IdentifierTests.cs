@@ -36,6 +36,7 @@ public sealed class IdentifierTests
         Assert.Equal("21-0123456789abcdef-p000042", ParticipantIdFormat.Of("21-0123456789abcdef", 42));
         Assert.Equal("21-0123456789abcdef-p1234567", ParticipantIdFormat.Of("21-0123456789abcdef", 1_234_567));
         Assert.Equal(1_234_567, ParticipantIdFormat.NumberOf("21-0123456789abcdef-p1234567"));
+        Assert.Equal("21-0123456789abcdef", ParticipantIdFormat.AgreementOf("21-0123456789abcdef-p1234567"));
         Assert.True(ParticipantIdFormat.IsWellFormed(ParticipantIdFormat.Example));
         Assert.False(ParticipantIdFormat.IsWellFormed("21-0123456789abcdef-p42"));
         Assert.False(ParticipantIdFormat.IsWellFormed("21-0123456789abcdef"));

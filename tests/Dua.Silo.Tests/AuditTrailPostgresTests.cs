@@ -72,7 +72,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     public async Task The_interceptor_records_a_successful_write_with_its_caller_and_never_the_personal_identity_number()
     {
         await using var dataSource = await MigratedAsync("audit_interceptor");
-        var interceptor = new AuditInterceptor(Trail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
+        var interceptor = new AuditInterceptor(Trail(dataSource), new AuditRides(), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
         var person = ParticipantRequests.NewPerson();
         var request = new EnrolParticipantRequest { RequestId = "enrol-1", AgreementId = "21-79ecd7f1acc06f2d", PersonalIdentityNumber = person.Ten };
         var response = new EnrolParticipantResponse { Participant = new Participant { ParticipantId = "21-79ecd7f1acc06f2d-p000001", AgreementId = "21-79ecd7f1acc06f2d" } };
@@ -104,7 +104,7 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
     {
         // A database without the schema: the insert fails, as it would with PostgreSQL unreachable.
         await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync("audit_no_schema"));
-        var interceptor = new AuditInterceptor(Trail(dataSource), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
+        var interceptor = new AuditInterceptor(Trail(dataSource), new AuditRides(), TimeProvider.System, NullLogger<AuditInterceptor>.Instance);
 
         var e = await RpcAssert.FailsWith(StatusCode.Unavailable, () => Admitted(interceptor,
             new SignAgreementRequest { RequestId = "sign-1", AgreementId = "21-79ecd7f1acc06f2d" }, CallFrom(Agency, "/dua.v1.AgreementService/SignAgreement"),

@@ -151,6 +151,40 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_participant_write_and_its_audit_record_are_one_transaction()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("storage_audit_ride");
+        await DuaSchema.ApplyAsync(connectionString);
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var agreements = new AgreementService.AgreementServiceClient(As(silo, Agency));
+        var participants = new ParticipantService.ParticipantServiceClient(As(silo, Agency));
+        var (agreementId, _) = await SignedAgreementAsync(agreements, AgreementKind.Youth, Hudiksvall, 2);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+
+        var enrol = Enrol(agreementId, NewPerson().Ten);
+        var participantId = (await participants.EnrolParticipantAsync(enrol)).Participant.ParticipantId;
+        var enrolledIn = await TransactionOfAsync(dataSource, participantId, enrol.RequestId);
+        var step = StartJobPreparation(participantId, Day2);
+        await participants.RecordProgressAsync(step);
+        var steppedIn = await TransactionOfAsync(dataSource, participantId, step.RequestId);
+        // A retry applies nothing and records nothing more.
+        await participants.RecordProgressAsync(step.Clone());
+
+        // The same transaction wrote the participant's state and the call's record (the row's xmin is the
+        // transaction that wrote it), each time; and the record names what the call was about.
+        Assert.Equal(enrolledIn.Record, enrolledIn.State);
+        Assert.Equal(steppedIn.Record, steppedIn.State);
+        Assert.NotEqual(enrolledIn.State, steppedIn.State);
+        Assert.Equal(2L, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM dua_audit_entries WHERE participant_id = '{participantId}' AND agreement_id = '{agreementId}'"));
+    }
+
+    // The transaction ids that last wrote the participant's state row and that wrote the call's audit record.
+    private static async Task<(long State, long Record)> TransactionOfAsync(NpgsqlDataSource dataSource, string participantId, string requestId) => (
+        await ScalarAsync<long>(dataSource, $"SELECT xmin::text::bigint FROM dua_grain_state WHERE state_name = 'participant' AND grain_id LIKE '%participant-{participantId}'"),
+        await ScalarAsync<long>(dataSource, $"SELECT xmin::text::bigint FROM dua_audit_entries WHERE request_id = '{requestId}'"));
+
+    [Fact]
     public async Task A_storage_failure_crosses_silos_as_itself()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync("storage_codec");
@@ -166,6 +200,12 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         Assert.Equal("57P03", copy.SqlState);
         Assert.Equal(failure.Message, copy.Message);
         Assert.DoesNotContain("starting up", copy.Message);
+
+        // A stale write (another activation wrote first) is retryable too, not an unmapped error.
+        var stale = StorageUnavailableException.Find(new OrleansException("Error from storage provider during WriteStateAsync",
+            new InconsistentStateException("The participant state of participant/x was written by someone else since it was read.", "2", "1")));
+        Assert.NotNull(stale);
+        Assert.DoesNotContain("participant/x", stale.Message);
     }
 
     private static AuditRecord Audit(string requestId) =>

@@ -20,7 +20,7 @@ namespace Dua.Silo.Api;
 /// personal identity number is checked and turned into a keyed pseudonym here, at the edge, and goes no further:
 /// not into grains, storage, logs or error messages.
 /// </summary>
-public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonymizer) : ParticipantService.ParticipantServiceBase
+public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonymizer, AgreementAreas areas) : ParticipantService.ParticipantServiceBase
 {
     public static bool IsParticipantId(string? id) => ParticipantIdFormat.IsWellFormed(id);
 
@@ -31,9 +31,9 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
         var enrolment = request.MapToDomain(pseudonym);
 
         // A missing agreement is left to the person grain's NOT_FOUND.
-        if (await Agreement(request.AgreementId).GetAsync() is { } target)
+        if (await areas.OfAsync(request.AgreementId) is { } municipalities)
         {
-            AreaAccess.RequireWrite(context.GetCaller(), target.MunicipalityCodes);
+            AreaAccess.RequireWrite(context.GetCaller(), municipalities);
         }
 
         // The fingerprint must not carry the number either: use the request as stored, with the pseudonym.
@@ -63,9 +63,12 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
     {
         ParticipantValidation.Check(request, SwedishCalendar.Today());
         var step = request.MapToDomain();
-        if (await Participant(request.ParticipantId).GetWithAreaAsync() is { } current)
+
+        // The participant's id names its agreement, so the check needs no call to the participant; a missing
+        // participant is left to its grain's NOT_FOUND.
+        if (await areas.OfAsync(ParticipantIdFormat.AgreementOf(request.ParticipantId)) is { } municipalities)
         {
-            AreaAccess.RequireWrite(context.GetCaller(), current.MunicipalityCodes);
+            AreaAccess.RequireWrite(context.GetCaller(), municipalities);
         }
 
         var participant = await Participant(request.ParticipantId).RecordAsync(RequestFingerprint.KeyOf(request), step);

@@ -7,31 +7,42 @@ using Grpc.Core.Interceptors;
 namespace Dua.Silo.Audit;
 
 /// <summary>
-/// Records every acknowledged write in the audit trail: after the handler succeeded and before the response is
-/// sent, so no write is acknowledged without its record. A write is a unary call whose request carries a
+/// Records every acknowledged write in the audit trail: in the same transaction as the grain write that acknowledges
+/// it where that can be arranged (<see cref="AuditRides"/>), otherwise after the handler succeeded and before the
+/// response is sent; either way no write is acknowledged without its record. A write is a unary call whose request carries a
 /// <c>request_id</c>; its caller is the one <see cref="GatewayCallInterceptor"/> admitted. When the record cannot be
 /// stored the call fails with UNAVAILABLE: the write is applied but unacknowledged, and the client's retry with the
 /// same request id is answered from the grain's memory of that request and recorded then. Failed or refused calls
 /// are not recorded.
 /// </summary>
-public sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock, ILogger<AuditInterceptor> logger) : Interceptor
+public sealed class AuditInterceptor(IAuditTrail trail, AuditRides rides, TimeProvider clock, ILogger<AuditInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var response = await continuation(request, context);
-        if (request is IMessage message && RequestIds.Of(message) is { Length: > 0 } requestId)
+        if (request is not IMessage message || RequestIds.Of(message) is not { Length: > 0 } requestId)
         {
-            await RecordAsync(message, response as IMessage, requestId, context);
+            return await continuation(request, context);
+        }
+
+        // Where the acknowledging grain's write can carry the record, offer it; otherwise (or if it did not ride)
+        // store it here, after the handler.
+        using var offer = AuditRides.AcknowledgingGrains(context.Method) is { } acknowledgedBy
+            ? rides.Start(Record(message, null, requestId, context), acknowledgedBy)
+            : null;
+        var response = await continuation(request, context);
+        if (offer?.Carried != true)
+        {
+            await RecordAsync(Record(message, response as IMessage, requestId, context), context);
         }
 
         return response;
     }
 
-    private async Task RecordAsync(IMessage request, IMessage? response, string requestId, ServerCallContext context)
+    private AuditRecord Record(IMessage request, IMessage? response, string requestId, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var record = new AuditRecord(
+        return new AuditRecord(
             clock.GetUtcNow().UtcDateTime,
             caller.Subject,
             caller.Organisation,
@@ -39,6 +50,11 @@ public sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock, ILog
             context.Method,
             requestId,
             AuditTargets.Of(request, response));
+    }
+
+    private async Task RecordAsync(AuditRecord record, ServerCallContext context)
+    {
+        var requestId = record.RequestId;
         try
         {
             await trail.RecordAsync(record, context.CancellationToken);

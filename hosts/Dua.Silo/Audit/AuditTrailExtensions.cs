@@ -24,5 +24,6 @@ public static class AuditTrailExtensions
         }
 
         builder.Services.AddSingleton<AuditEntryListing>();
+        builder.Services.AddSingleton<AuditRides>();
     }
 }

@@ -6,9 +6,13 @@ namespace Dua.Silo.Security;
 
 public static class SiloSecurityExtensions
 {
-    /// <summary>The gateway credential and message limit, validated at start-up, and the limit applied to gRPC.</summary>
+    /// <summary>
+    /// The gateway credential and message limit, validated at start-up, and the limit applied to gRPC; the areas
+    /// access checks read.
+    /// </summary>
     public static void AddSiloSecurity(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<AgreementAreas>();
         builder.AddValidatedOptions<SiloSecurityOptions>(SiloSecurityOptions.SectionName);
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<SiloSecurityOptions>>((grpc, security) =>

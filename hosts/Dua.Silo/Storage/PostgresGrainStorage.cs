@@ -1,4 +1,5 @@
 using Dua.Grains.Abstractions.Storage;
+using Dua.Silo.Audit;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -11,11 +12,13 @@ namespace Dua.Silo.Storage;
 /// as the Orleans serializer writes it and a version that is the grain's ETag. Reads go straight to PostgreSQL;
 /// writes go through the silo's <see cref="StateCommitter"/> and so share a transaction with other grains' writes.
 /// State written before this storage existed (Orleans' ADO.NET table <c>orleansstorage</c>) is read through the
-/// <see cref="LegacyName"/> provider when a grain has no row here yet; its first write then moves it here.
+/// <see cref="LegacyName"/> provider when a grain has no row here yet; its first write then moves it here. The
+/// write that acknowledges a call carries the call's audit record into the same statement (<see cref="AuditRides"/>).
 /// </summary>
 public sealed class PostgresGrainStorage(
     NpgsqlDataSource dataSource,
     StateCommitter committer,
+    AuditRides rides,
     IGrainStorageSerializer serializer,
     IOptions<ClusterOptions> cluster,
     IServiceProvider services) : IGrainStorage
@@ -75,8 +78,13 @@ public sealed class PostgresGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await CommitAsync(stateName, grainId, payload, grainState.ETag);
+        var stamp = rides.StampFor(grainId.Key.ToString()!);
+        grainState.ETag = await CommitAsync(stateName, grainId, payload, grainState.ETag, stamp?.RecordFor(grainId.Key.ToString()!));
         grainState.RecordExists = true;
+        if (stamp is not null)
+        {
+            rides.Carried(stamp);
+        }
     }
 
     /// <summary>Clears the payload but keeps the row, so a later write still checks the version (and legacy state stays hidden).</summary>
@@ -87,12 +95,12 @@ public sealed class PostgresGrainStorage(
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<string> CommitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag)
+    private async Task<string> CommitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, AuditRecord? audit = null)
     {
         int? expected = etag is null || etag.StartsWith(LegacyTag, StringComparison.Ordinal)
             ? null
             : int.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
-        var version = await committer.WriteAsync(new StateWrite(_serviceId, stateName, grainId.ToString(), payload, expected));
+        var version = await committer.WriteAsync(new StateWrite(_serviceId, stateName, grainId.ToString(), payload, expected, audit));
         return version is { } v
             ? v.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : throw new InconsistentStateException($"The {stateName} state of {grainId} was written by someone else since it was read.", "unknown", etag ?? "none");

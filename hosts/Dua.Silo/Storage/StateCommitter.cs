@@ -33,6 +33,25 @@ public sealed class StateCommitter : IAsyncDisposable
         RETURNING s.version
         """;
 
+    // The same write carrying its call's audit record: the record is inserted only when the state row was (a stale
+    // write returns no row, so the record's SELECT yields none). $6.. are PostgresAuditTrail.Insert's parameters.
+    private const string WriteStateWithAudit = """
+        WITH written AS (
+            INSERT INTO dua_grain_state AS s (service_id, state_name, grain_id, payload, version)
+            VALUES ($1, $2, $3, $4, 1)
+            ON CONFLICT (service_id, state_name, grain_id) DO UPDATE
+                SET payload = excluded.payload, version = s.version + 1, modified_at = now()
+                WHERE s.version = $5
+            RETURNING s.version),
+        audited AS (
+            INSERT INTO dua_audit_entries
+                (recorded_at, subject, organisation, role, method, request_id,
+                 agreement_id, participant_id, municipality_codes, dialogue_id, job_track_id)
+            SELECT $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM written
+            ON CONFLICT (method, request_id, subject) DO NOTHING)
+        SELECT version FROM written
+        """;
+
     // A batch serves many calls, so its span (and the SQL spans under it) hangs under the first call's trace and
     // links the others: each write's trace still reaches the commit that made it durable.
     private static readonly ActivitySource Tracing = new(PlatformTelemetry.MeterName);
@@ -161,17 +180,26 @@ public sealed class StateCommitter : IAsyncDisposable
         }
     }
 
-    private static NpgsqlBatchCommand StateCommand(StateWrite write) => new(WriteState)
+    private static NpgsqlBatchCommand StateCommand(StateWrite write)
     {
-        Parameters =
+        var command = new NpgsqlBatchCommand(write.Audit is null ? WriteState : WriteStateWithAudit)
         {
-            new NpgsqlParameter<string> { TypedValue = write.ServiceId },
-            new NpgsqlParameter<string> { TypedValue = write.StateName },
-            new NpgsqlParameter<string> { TypedValue = write.GrainId },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)write.Payload ?? DBNull.Value },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)write.ExpectedVersion ?? DBNull.Value },
-        },
-    };
+            Parameters =
+            {
+                new NpgsqlParameter<string> { TypedValue = write.ServiceId },
+                new NpgsqlParameter<string> { TypedValue = write.StateName },
+                new NpgsqlParameter<string> { TypedValue = write.GrainId },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)write.Payload ?? DBNull.Value },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)write.ExpectedVersion ?? DBNull.Value },
+            },
+        };
+        if (write.Audit is { } audit)
+        {
+            PostgresAuditTrail.Bind(command.Parameters, audit);
+        }
+
+        return command;
+    }
 
     private static NpgsqlBatchCommand AuditCommand(AuditRecord record)
     {

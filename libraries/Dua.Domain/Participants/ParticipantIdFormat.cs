@@ -20,6 +20,13 @@ public static partial class ParticipantIdFormat
 
     public static bool IsWellFormed(string? id) => id is not null && Pattern().IsMatch(id);
 
+    /// <summary>The id of the participant's agreement (its id up to the number).</summary>
+    public static string AgreementOf(string participantId)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        return participantId[..participantId.LastIndexOf(Separator, StringComparison.Ordinal)];
+    }
+
     /// <summary>The participant's number within its agreement (1 for the first admitted).</summary>
     public static int NumberOf(string participantId)
     {

@@ -4,7 +4,7 @@ namespace Dua.Grains.Abstractions.Storage;
 
 /// <summary>
 /// The database could not be reached or refused a write (it was restarting, the network failed, a batch was rolled
-/// back): nothing of the write was acknowledged, and the caller may retry with the same request id. Orleans carries
+/// back, or the grain's state was written by another activation since it was read): nothing of the write was acknowledged, and the caller may retry with the same request id. Orleans carries
 /// it between silos (unlike the driver's own exceptions, which have no codec), and the gRPC edge answers it as
 /// UNAVAILABLE. It holds the SQLSTATE and the driver's exception type only, never a statement's values, so no
 /// personal data can travel in it.
@@ -37,6 +37,10 @@ public sealed class StorageUnavailableException : Exception
                     return found;
                 case DbException db:
                     return new StorageUnavailableException(db.SqlState ?? "", db.GetType().Name);
+                case Orleans.Storage.InconsistentStateException:
+                    // Another activation of the grain wrote since this one read (a duplicate activation during a
+                    // membership change). The grain reloads what is stored; the caller's retry then works on it.
+                    return new StorageUnavailableException("", "the state was changed elsewhere since it was read");
                 case AggregateException { InnerExceptions.Count: > 0 } aggregate:
                     foreach (var inner in aggregate.InnerExceptions)
                     {
