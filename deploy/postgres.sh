@@ -152,6 +152,8 @@ cmd_start() {
   local options="-c listen_addresses=127.0.0.1 -p $port -k $socket_dir"
   options+=" -c max_connections=300 -c shared_buffers=128MB"
   options+=" -c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+  # Statement counts for the write benchmark (deploy/bench/writes.sh); a few per cent of a statement's cost.
+  options+=" -c shared_preload_libraries=pg_stat_statements"
   if ! as_owner "$bin/pg_ctl" -D "$data_dir" -l "$log_file" -w -t 60 -o "$options" start >/dev/null; then
     tail -n 20 "$log_file" >&2 || true
     die "the server did not start; see $log_file"

@@ -26,6 +26,8 @@ while (($#)); do
 done
 
 out=$root/.run/bench/writes
+# A fresh database each run: a data set seeded before would be answered as retries, and its participants moved on.
+rm -rf "$out/data" "$out/run"
 mkdir -p "$out"
 export DUA_GATEWAY_PORT=${DUA_GATEWAY_PORT:-5900} DUA_PG_PORT=${DUA_PG_PORT:-55490}
 export DUA_WEB_PORT=${DUA_WEB_PORT:-6900} DUA_IDP_PORT=${DUA_IDP_PORT:-6901}
@@ -65,11 +67,21 @@ pg_counters() {
 pg_delta() { # BEFORE AFTER LABEL: commits and WAL bytes between two pg_counters
   awk -F'|' -v a="$1" -v l="$3" 'BEGIN { split(a, b, "|") } { printf "%s: %d commits, %.1f MB WAL\n", l, $1 - b[1], ($2 - b[2]) / 1e6 }' <<<"$2"
 }
+# Statements per acknowledged step, from pg_stat_statements (deploy/postgres.sh preloads it): reset after seeding,
+# read after the progress phase at full concurrency.
+statements() {
+  "$bin/psql" "${pg[@]}" -d dua -AtX -F ' | ' -c "$1"
+}
+statements "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 c0=$(pg_counters)
 DUA_TOKEN=$token dotnet "${L[@]}" --phases seed --concurrency "$concurrency" --report-dir "$out/seed"
+statements "SELECT pg_stat_statements_reset()" >/dev/null
 c1=$(pg_counters)
 DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency "$concurrency" --report-dir "$out/progress-$concurrency"
 c2=$(pg_counters)
+statements "SELECT calls, rows, round(total_exec_time::numeric, 1) AS ms, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+            FROM pg_stat_statements JOIN pg_database d ON d.oid = dbid WHERE d.datname = 'dua' ORDER BY calls DESC LIMIT 12" \
+  >"$out/statements-$concurrency.txt"
 DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency 1 --report-dir "$out/progress-1"
 
 echo
@@ -80,4 +92,6 @@ grep -hE "RecordProgress" "$out/progress-$concurrency/report.md" | head -2 | sed
 grep -hE "RecordProgress" "$out/progress-1/report.md" | head -2 | sed 's/^/progress at 1: /'
 pg_delta "$c0" "$c1" "seed (database dua)"
 pg_delta "$c1" "$c2" "progress at $concurrency (database dua)"
+echo "statements during progress at $concurrency (calls | rows | ms | text):"
+sed 's/^/  /' "$out/statements-$concurrency.txt"
 echo "full reports: $out/{seed,progress-$concurrency,progress-1}/report.md"

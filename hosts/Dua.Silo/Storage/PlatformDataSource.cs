@@ -26,18 +26,20 @@ public static class PlatformDataSource
     /// <summary>The same settings with another bound, for a pool the silo does not own (Orleans' providers).</summary>
     public static string Tune(string connectionString, int maxConnections)
     {
+        // The typed builder reports every keyword it knows as present, set or not: ask the string itself.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Pool Size"))
+        if (!Names(given, "Maximum Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = maxConnections;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Names(given, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!Names(given, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = PreparedStatements;
             builder.AutoPrepareMinUsages = 2;
@@ -45,4 +47,7 @@ public static class PlatformDataSource
 
         return builder.ConnectionString;
     }
+
+    private static bool Names(System.Data.Common.DbConnectionStringBuilder given, params string[] keywords) =>
+        keywords.Any(given.ContainsKey);
 }

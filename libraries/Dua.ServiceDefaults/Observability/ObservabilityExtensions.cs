@@ -44,8 +44,14 @@ public static class ObservabilityExtensions
                 .AddMeter(PlatformTelemetry.OrleansMeter)
                 .AddMeter(PlatformTelemetry.MeterName)
                 .AddNpgsqlInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+
+        // Traces only when they have somewhere to go: a listener makes every grain call, SQL statement and request
+        // record a span with its tags, a large share of the silo's CPU under load (docs/benchmarks.md). Logs still
+        // carry the request's trace and span ids without it.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSampleRatio, 0, 1))))
                 // Probes and scrapes every few seconds would drown the calls an operator looks for.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHousekeeping(context.Request.Path))
@@ -53,9 +59,6 @@ public static class ObservabilityExtensions
                 .AddSource(PlatformTelemetry.OrleansActivitySources)
                 .AddSource(PlatformTelemetry.MeterName)
                 .AddNpgsql());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
-        {
             builder.Logging.AddOpenTelemetry(logs =>
             {
                 logs.IncludeFormattedMessage = true;
