@@ -24,6 +24,16 @@ public sealed class RegionRingTests
     }
 
     [Fact]
+    public void The_gateway_s_ring_over_the_endpoints_silos_publish_names_the_same_owners()
+    {
+        // The gateway knows a silo by the address and port it wrote to dua_silo_endpoints, not by a SiloAddress.
+        var ring = new RegionRing(RunShSilos);
+        var gateways = new CountyRing<string>(RunShSilos.Select(s => $"{s.Endpoint.Address}:{s.Endpoint.Port}"), e => e, StringComparer.Ordinal);
+
+        Assert.All(Counties, county => Assert.Equal(RegionRing.EndpointOf(ring.OwnerOf(county)), gateways.OwnerOf(county)));
+    }
+
+    [Fact]
     public void Owners_do_not_depend_on_the_order_of_the_silos_nor_on_their_generations()
     {
         var ring = new RegionRing(RunShSilos);

@@ -1,4 +1,6 @@
+using Dua.Gateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Dua.Gateway.Proxy;
@@ -18,17 +20,20 @@ public static class GatewayProxyExtensions
             .AddTransforms(transforms => transforms.AddResponseTransform(AnswerWithoutGrpcStatus.ToUnavailableAsync));
         // After AddReverseProxy: the last registration is the one YARP uses.
         builder.Services.AddSingleton<IForwarderHttpClientFactory, SiloTrustingHttpClientFactory>();
+        builder.Services.AddSingleton<ILoadBalancingPolicy, CountyOwnerPolicy>();
         return builder;
     }
 
     /// <summary>
-    /// YARP's own steps (session affinity, load balancing, passive health checks), then the mapping of forwarding
-    /// failures to gRPC statuses, which the passive health check must see done.
+    /// The call's county read for the load balancer (<see cref="CountyOwnerPolicy"/>), YARP's own steps (session
+    /// affinity, load balancing, passive health checks), then the mapping of forwarding failures to gRPC statuses,
+    /// which the passive health check must see done.
     /// </summary>
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<RequestCountyMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
