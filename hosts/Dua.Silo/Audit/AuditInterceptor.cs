@@ -9,8 +9,8 @@ namespace Dua.Silo.Audit;
 /// <summary>
 /// Records every acknowledged write in the audit trail: in the same transaction as the grain write that acknowledges
 /// it where that can be arranged (<see cref="AuditRides"/>), otherwise after the handler succeeded and before the
-/// response is sent; either way no write is acknowledged without its record. A write is a unary call whose request carries a
-/// <c>request_id</c>; its caller is the one <see cref="GatewayCallInterceptor"/> admitted. When the record cannot be
+/// response is sent; either way no write is acknowledged without its record. A write is a unary call whose request
+/// carries a <c>request_id</c>; its caller is the one <see cref="GatewayCallInterceptor"/> admitted. When the record cannot be
 /// stored the call fails with UNAVAILABLE: the write is applied but unacknowledged, and the client's retry with the
 /// same request id is answered from the grain's memory of that request and recorded then. Failed or refused calls
 /// are not recorded.
