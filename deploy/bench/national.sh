@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The load generator's national data set loaded through the gateway (every agreement, report, enrolment and step by
+# the public API), timed; then OperationsService/RecountRegion for Gävleborg, Södermanland and Stockholm, each
+# comparing the live summaries and every month of the trends with a count from the authoritative state.
+# It starts its own platform (deploy/run.sh, 2 silos) on ports of its own, and stops everything it started.
+#
+#   deploy/bench/national.sh [--participants N]      (default 1000000; 100000 takes about 11 minutes here)
+#
+# Results: .run/bench/national/ (the load test's report.md and report.json, recount-CC.json), a summary on stdout.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+participants=1000000
+while (($#)); do
+  case "$1" in
+    --participants) participants=$2; shift 2 ;;
+    *) echo "usage: $0 [--participants N]" >&2; exit 2 ;;
+  esac
+done
+
+out=$root/.run/bench/national
+rm -rf "$out"
+mkdir -p "$out"
+export DUA_GATEWAY_PORT=${DUA_GATEWAY_PORT:-5700} DUA_PG_PORT=${DUA_PG_PORT:-55470}
+export DUA_WEB_PORT=${DUA_WEB_PORT:-6700} DUA_IDP_PORT=${DUA_IDP_PORT:-6701}
+export DUA_SILO_GRPC_BASE=${DUA_SILO_GRPC_BASE:-5710} DUA_SILO_HTTP_BASE=${DUA_SILO_HTTP_BASE:-5730}
+export DUA_SILO_PORT_BASE=${DUA_SILO_PORT_BASE:-11710} DUA_SILO_ORLEANS_CLIENT_BASE=${DUA_SILO_ORLEANS_CLIENT_BASE:-30710}
+export DUA_DATA_DIR=$out/data DUA_RUN_DIR=$out/run
+
+# shellcheck source=deploy/bench/platform.sh
+source "$root/deploy/bench/platform.sh"
+echo "== starting the platform (2 silos) on gateway port $DUA_GATEWAY_PORT"
+start_platform "$out/platform.log" --silos 2
+dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
+
+echo "== seeding $participants participants through the gateway"
+started=$(date +%s)
+DUA_TOKEN=$(platform_token agency SE) dotnet "$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" \
+  --target "http://127.0.0.1:$DUA_GATEWAY_PORT" --participants "$participants" --phases seed --concurrency 64 \
+  --report-dir "$out/seed" >"$out/seed.log" 2>&1
+echo "seeded in $(( $(date +%s) - started )) s"
+grep -E "^\| (EnrolParticipant|RecordProgress) " "$out/seed/report.md"
+
+echo "== RecountRegion (live against a count from storage, summaries and every trend month)"
+ops=$(platform_token operations)
+for county in 21 04 01; do
+  npx --yes @bufbuild/buf curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer $ops" \
+    -d "{\"region_code\":\"$county\"}" "http://127.0.0.1:$DUA_GATEWAY_PORT/dua.v1.OperationsService/RecountRegion" \
+    >"$out/recount-$county.json"
+  python3 - "$out/recount-$county.json" "$county" <<'PY'
+import json, sys
+answer = json.load(open(sys.argv[1]))
+enrolled = lambda side: answer.get(side, {}).get("summary", {}).get("participants", {}).get("enrolled", {}).get("value")
+print(f"county {sys.argv[2]}: equal {answer.get('equal', False)}, trend months compared {answer.get('trendMonthsCompared', 0)}, "
+      f"enrolled live {enrolled('live')} recount {enrolled('recount')}, differences {len(answer.get('differences', []))}")
+PY
+done
