@@ -15,6 +15,13 @@ public sealed class SiloDestinationResolver(ISiloDirectory directory) : IDestina
 
     public const string PlaceholderMetadataValue = "SiloDirectory";
 
+    /// <summary>Metadata keys of a resolved destination: the silo's Orleans identity, as it published it.</summary>
+    public const string SiloAddressKey = "Dua.SiloAddress";
+
+    public const string SiloPortKey = "Dua.SiloPort";
+
+    public const string SiloGenerationKey = "Dua.SiloGeneration";
+
     public ValueTask<ResolvedDestinationCollection> ResolveDestinationsAsync(
         IReadOnlyDictionary<string, DestinationConfig> destinations,
         CancellationToken cancellationToken)
@@ -53,9 +60,9 @@ public sealed class SiloDestinationResolver(ISiloDirectory directory) : IDestina
         Host = placeholder.Host,
         Metadata = new Dictionary<string, string>
         {
-            ["Dua.SiloAddress"] = silo.Address,
-            ["Dua.SiloPort"] = silo.Port.ToString(CultureInfo.InvariantCulture),
-            ["Dua.SiloGeneration"] = silo.Generation.ToString(CultureInfo.InvariantCulture),
+            [SiloAddressKey] = silo.Address,
+            [SiloPortKey] = silo.Port.ToString(CultureInfo.InvariantCulture),
+            [SiloGenerationKey] = silo.Generation.ToString(CultureInfo.InvariantCulture),
         },
     };
 }

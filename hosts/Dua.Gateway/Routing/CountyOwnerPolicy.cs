@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Dua.Gateway.Discovery;
 using Dua.Placement;
 using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Model;
@@ -41,7 +42,7 @@ public sealed class CountyOwnerPolicy : ILoadBalancingPolicy
     private CountyRing<DestinationState>? RingFor(IReadOnlyList<DestinationState> destinations)
     {
         var ring = _ring;
-        if (ring is not null && ring.IsFor(destinations as IReadOnlyCollection<DestinationState> ?? [.. destinations]))
+        if (ring is not null && ring.IsFor(destinations))
         {
             return ring;
         }
@@ -60,8 +61,8 @@ public sealed class CountyOwnerPolicy : ILoadBalancingPolicy
     // As Orleans writes a silo's endpoint ("10.0.0.5:11111", "[fd00::5]:11111"), from what the silo published.
     private static string? EndpointOf(DestinationState destination) =>
         destination.Model.Config.Metadata is { } metadata
-        && metadata.TryGetValue("Dua.SiloAddress", out var address) && IPAddress.TryParse(address, out var ip)
-        && metadata.TryGetValue("Dua.SiloPort", out var port) && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        && metadata.TryGetValue(SiloDestinationResolver.SiloAddressKey, out var address) && IPAddress.TryParse(address, out var ip)
+        && metadata.TryGetValue(SiloDestinationResolver.SiloPortKey, out var port) && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? new IPEndPoint(ip, number).ToString()
             : null;
 }

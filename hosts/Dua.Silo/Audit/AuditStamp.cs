@@ -1,3 +1,6 @@
+using Dua.Domain.Participants;
+using Dua.Grains.Abstractions;
+
 namespace Dua.Silo.Audit;
 
 /// <summary>
@@ -34,14 +37,14 @@ public sealed record AuditStamp(
     {
         var participantId = ParticipantId;
         var agreementId = AgreementId;
-        if (grainKey.StartsWith(Grains.Abstractions.GrainKeys.ParticipantPrefix, StringComparison.Ordinal))
+        if (grainKey.StartsWith(GrainKeys.ParticipantPrefix, StringComparison.Ordinal))
         {
-            participantId = participantId.Length > 0 ? participantId : grainKey[Grains.Abstractions.GrainKeys.ParticipantPrefix.Length..];
-            agreementId = agreementId.Length > 0 ? agreementId : Domain.Participants.ParticipantIdFormat.AgreementOf(participantId);
+            participantId = participantId.Length > 0 ? participantId : grainKey[GrainKeys.ParticipantPrefix.Length..];
+            agreementId = agreementId.Length > 0 ? agreementId : ParticipantIdFormat.AgreementOf(participantId);
         }
-        else if (grainKey.StartsWith(Grains.Abstractions.GrainKeys.AgreementPrefix, StringComparison.Ordinal) && agreementId.Length == 0)
+        else if (grainKey.StartsWith(GrainKeys.AgreementPrefix, StringComparison.Ordinal) && agreementId.Length == 0)
         {
-            agreementId = grainKey[Grains.Abstractions.GrainKeys.AgreementPrefix.Length..];
+            agreementId = grainKey[GrainKeys.AgreementPrefix.Length..];
         }
 
         return new AuditRecord(RecordedAt, Subject, Organisation, Role, Method, RequestId,

@@ -10,12 +10,20 @@ namespace Dua.Silo.Audit;
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, StateCommitter committer) : IAuditTrail
 {
-    internal const string Insert = """
+    /// <summary>The table and columns a record is inserted into, in <see cref="Bind"/>'s order.</summary>
+    internal const string InsertInto = """
         INSERT INTO dua_audit_entries
             (recorded_at, subject, organisation, role, method, request_id,
              agreement_id, participant_id, municipality_codes, dialogue_id, job_track_id)
+        """;
+
+    /// <summary>A retry's record (same method, request id and caller) changes nothing.</summary>
+    internal const string OnRetry = "ON CONFLICT (method, request_id, subject) DO NOTHING";
+
+    internal const string Insert = $"""
+        {InsertInto}
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-        ON CONFLICT (method, request_id, subject) DO NOTHING
+        {OnRetry}
         """;
 
     private const string Columns = """

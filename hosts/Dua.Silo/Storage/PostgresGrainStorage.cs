@@ -78,8 +78,9 @@ public sealed class PostgresGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        var stamp = rides.StampFor(grainId.Key.ToString()!);
-        grainState.ETag = await CommitAsync(stateName, grainId, payload, grainState.ETag, stamp?.RecordFor(grainId.Key.ToString()!));
+        var key = grainId.Key.ToString()!;
+        var stamp = rides.StampFor(key);
+        grainState.ETag = await CommitAsync(stateName, grainId, payload, grainState.ETag, stamp?.RecordFor(key));
         grainState.RecordExists = true;
         if (stamp is not null)
         {

@@ -35,20 +35,13 @@ public sealed class StateCommitter : IAsyncDisposable
 
     // The same write carrying its call's audit record: the record is inserted only when the state row was (a stale
     // write returns no row, so the record's SELECT yields none). $6.. are PostgresAuditTrail.Insert's parameters.
-    private const string WriteStateWithAudit = """
+    private const string WriteStateWithAudit = $"""
         WITH written AS (
-            INSERT INTO dua_grain_state AS s (service_id, state_name, grain_id, payload, version)
-            VALUES ($1, $2, $3, $4, 1)
-            ON CONFLICT (service_id, state_name, grain_id) DO UPDATE
-                SET payload = excluded.payload, version = s.version + 1, modified_at = now()
-                WHERE s.version = $5
-            RETURNING s.version),
+        {WriteState}),
         audited AS (
-            INSERT INTO dua_audit_entries
-                (recorded_at, subject, organisation, role, method, request_id,
-                 agreement_id, participant_id, municipality_codes, dialogue_id, job_track_id)
-            SELECT $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM written
-            ON CONFLICT (method, request_id, subject) DO NOTHING)
+        {PostgresAuditTrail.InsertInto}
+        SELECT $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM written
+        {PostgresAuditTrail.OnRetry})
         SELECT version FROM written
         """;
 
