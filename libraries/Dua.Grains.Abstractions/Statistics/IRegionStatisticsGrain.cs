@@ -29,6 +29,11 @@ public interface IRegionStatisticsGrain : IGrainWithStringKey
     Task<CountyStatistics> GetAsync();
 
     /// <summary>Counts the county again from the authoritative grains; with <paramref name="repair"/>, takes the recount in.</summary>
+    /// <remarks>
+    /// It reads every participant of the county: about 30 s for Stockholm's 220,000 in the national data set,
+    /// the whole of Orleans' default response timeout, so it is given longer.
+    /// </remarks>
     [Alias("Recount")]
+    [ResponseTimeout("00:10:00")]
     Task<RegionRecount> RecountAsync(bool repair);
 }
