@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Dua.LoadTest.Measurement;
 using Dua.LoadTest.Planning;
 
 namespace Dua.LoadTest.CommandLine;
@@ -37,8 +38,9 @@ public static class LoadTestCommand
         };
         var readMethod = new Option<ReadMethod>("--read-method")
         {
-            Description = "What the read phase calls: region-summary (GetRegionSummary) or health (grpc.health.v1 Check, the ceiling)",
-            HelpName = "region-summary|health",
+            Description = "What the read phase calls: region-summary (GetRegionSummary), health (grpc.health.v1 Check, the ceiling), " +
+                "agreement (GetAgreement) or participant (GetParticipant), the last two over every id of the data set",
+            HelpName = "region-summary|health|agreement|participant",
             DefaultValueFactory = _ => ReadMethod.RegionSummary,
             CustomParser = r => Parsed(r, OptionParsers.ReadMethodOf) ?? ReadMethod.RegionSummary,
         };
@@ -60,13 +62,21 @@ public static class LoadTestCommand
                 $".run/keys/silo-credential); calls then carry it and an agency caller for the whole country, as the gateway would. Default the environment variable {SiloCredentialVariable}",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SiloCredentialVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null,
         };
+        var watch = new Option<WatchedProcess[]>("--watch")
+        {
+            Description = "A server process as NAME=PID (repeatable): the CPU it spends in each measured phase is reported, per call",
+            HelpName = "NAME=PID",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+            CustomParser = r => [.. r.Tokens.Select(t => Parsed(t.Value, r, OptionParsers.WatchedProcessOf)).OfType<WatchedProcess>()],
+        };
 
         var root = new RootCommand(
             "Builds a national data set through the Dua platform's public gRPC API (seed), then drives a write " +
             "workload (progress: RecordProgress events) and a read workload (read: GetRegionSummary), and reports " +
             "throughput, latency percentiles, errors by status code and which silo served the calls.")
         {
-            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region, token, siloCredential,
+            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region, token, siloCredential, watch,
         };
         root.SetAction(async (result, cancellation) =>
         {
@@ -74,7 +84,7 @@ public static class LoadTestCommand
                 result.GetValue(target)!, result.GetValue(phases)!, result.GetValue(participants), result.GetValue(concurrency),
                 result.GetValue(connections), result.GetValue(duration), result.GetValue(warmup), result.GetValue(seed),
                 result.GetValue(asOf) ?? OptionParsers.DefaultAsOf(), result.GetValue(reportDir)!, result.GetValue(readMethod),
-                result.GetValue(region), result.GetValue(timeout), result.GetValue(token), result.GetValue(siloCredential));
+                result.GetValue(region), result.GetValue(timeout), result.GetValue(token), result.GetValue(siloCredential), result.GetValue(watch));
             return await LoadTestRun.RunAsync(options, ShownCommandLine(result.Tokens.Select(t => t.Value)), cancellation);
         });
 
@@ -211,9 +221,11 @@ public static class LoadTestCommand
 
     private delegate T? TryParse<T>(string text, out string? error);
 
-    private static T? Parsed<T>(ArgumentResult result, TryParse<T> parse)
+    private static T? Parsed<T>(ArgumentResult result, TryParse<T> parse) => Parsed(result.Tokens[0].Value, result, parse);
+
+    private static T? Parsed<T>(string text, ArgumentResult result, TryParse<T> parse)
     {
-        var value = parse(result.Tokens[0].Value, out var error);
+        var value = parse(text, out var error);
         if (error is not null)
         {
             result.AddError(error);

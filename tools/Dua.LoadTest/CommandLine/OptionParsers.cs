@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dua.LoadTest.Measurement;
 using Dua.ReferenceData;
 
 namespace Dua.LoadTest.CommandLine;
@@ -88,10 +89,28 @@ public static class OptionParsers
                 return ReadMethod.RegionSummary;
             case "health":
                 return ReadMethod.Health;
+            case "agreement":
+                return ReadMethod.Agreement;
+            case "participant":
+                return ReadMethod.Participant;
             default:
-                error = $"'{text}' is not a read method: use region-summary or health";
+                error = $"'{text}' is not a read method: use region-summary, health, agreement or participant";
                 return null;
         }
+    }
+
+    /// <summary>A process to watch, as NAME=PID: its CPU time per call is reported for each measured phase.</summary>
+    public static WatchedProcess? WatchedProcessOf(string text, out string? error)
+    {
+        error = null;
+        var parts = text.Split('=', 2);
+        if (parts.Length == 2 && parts[0].Length > 0 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0)
+        {
+            return new WatchedProcess(parts[0], pid);
+        }
+
+        error = $"'{text}' is not NAME=PID, e.g. silo=12345";
+        return null;
     }
 
     /// <summary>The default as-of date: the first day of the current month (UTC), stable for a month of reruns.</summary>

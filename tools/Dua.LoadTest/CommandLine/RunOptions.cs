@@ -1,3 +1,5 @@
+using Dua.LoadTest.Measurement;
+
 namespace Dua.LoadTest.CommandLine;
 
 /// <summary>The phases a run can go through, in the order given on the command line.</summary>
@@ -21,6 +23,12 @@ public enum ReadMethod
 
     /// <summary>grpc.health.v1.Health/Check: a trivial method on the same server, the ceiling to compare with.</summary>
     Health,
+
+    /// <summary>dua.v1.AgreementService/GetAgreement, every agreement of the data set in turn.</summary>
+    Agreement,
+
+    /// <summary>dua.v1.ParticipantService/GetParticipant, every participant of the data set in turn.</summary>
+    Participant,
 }
 
 /// <summary>A run of the load generator, as the command line asked for it.</summary>
@@ -39,4 +47,5 @@ public sealed record RunOptions(
     string? Region,
     TimeSpan Timeout,
     string? Token = null,
-    string? SiloCredential = null);
+    string? SiloCredential = null,
+    IReadOnlyList<WatchedProcess>? Watched = null);

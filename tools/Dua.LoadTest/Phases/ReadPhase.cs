@@ -5,28 +5,71 @@ using Dua.LoadTest.CommandLine;
 using Dua.LoadTest.Measurement;
 using Dua.ReferenceData;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Grpc.Health.V1;
 
 namespace Dua.LoadTest.Phases;
 
 /// <summary>
-/// The read workload: GetRegionSummary over the 21 counties in turn (or one county, for a hot spot), or the
-/// health check as the ceiling a trivial method reaches on the same path, for the given duration. Nothing is
-/// retried: an error is part of the figure. Requests are built once and shared, to keep the client's own cost
-/// per call down.
+/// The read workload, for the given duration: GetRegionSummary over the 21 counties in turn (or one county, for a
+/// hot spot); GetAgreement or GetParticipant over every id of the data set (reads no cache can answer twice in a
+/// row); or the health check, the ceiling a trivial method reaches on the same path. Nothing is retried: an error
+/// is part of the figure. Requests are built once and shared, to keep the client's own cost per call down.
 /// </summary>
 public static class ReadPhase
 {
     public const string RegionSummary = "GetRegionSummary";
     public const string HealthCheck = "Health/Check";
+    public const string Agreement = "GetAgreement";
+    public const string Participant = "GetParticipant";
 
     public static async Task RunAsync(RunContext context, PhaseRecorder phase)
     {
         var options = context.Options;
         var regions = options.Region is { } region ? [region] : Geography.Sweden.Counties.Select(c => c.Code).ToArray();
-        var summaries = regions.Select(code => new GetRegionSummaryRequest { RegionCode = code }).ToArray();
-        var health = new HealthCheckRequest();
-        var operation = options.ReadMethod == ReadMethod.Health ? HealthCheck : RegionSummary;
+        string operation;
+        switch (options.ReadMethod)
+        {
+            case ReadMethod.Health:
+                var health = new HealthCheckRequest();
+                operation = HealthCheck;
+                await RunAsync(context, phase, operation, (channel, _, o) => new Health.HealthClient(channel).CheckAsync(health, o));
+                break;
+            case ReadMethod.Agreement:
+                var agreements = ReadTargets.Agreements(context);
+                operation = Agreement;
+                await RunAsync(context, phase, operation, (channel, i, o) =>
+                    new AgreementService.AgreementServiceClient(channel).GetAgreementAsync(agreements[i % agreements.Length], o));
+                phase.Count("ids read in turn", agreements.Length);
+                break;
+            case ReadMethod.Participant:
+                var participants = ReadTargets.Participants(context);
+                operation = Participant;
+                await RunAsync(context, phase, operation, (channel, i, o) =>
+                    new ParticipantService.ParticipantServiceClient(channel).GetParticipantAsync(participants[i % participants.Length], o));
+                phase.Count("ids read in turn", participants.Length);
+                break;
+            default:
+                var summaries = regions.Select(code => new GetRegionSummaryRequest { RegionCode = code }).ToArray();
+                operation = RegionSummary;
+                await RunAsync(context, phase, operation, (channel, i, o) =>
+                    new StatisticsService.StatisticsServiceClient(channel).GetRegionSummaryAsync(summaries[i % summaries.Length], o));
+                phase.Count("counties read in turn", regions.Length);
+                break;
+        }
+
+        if (phase.Operation(operation).CountOf(StatusCode.Unimplemented) > 0)
+        {
+            phase.Note($"{operation} answered UNIMPLEMENTED: the target does not serve that method (yet).");
+        }
+    }
+
+    // Call number i of the phase (its request is the i-th, modulo the requests there are), for the duration.
+    private static async Task RunAsync<TResponse>(
+        RunContext context, PhaseRecorder phase, string operation, Func<GrpcChannel, int, CallOptions, AsyncUnaryCall<TResponse>> call)
+        where TResponse : class
+    {
+        var options = context.Options;
         var runner = CallRunner.NoRetries(options.Timeout);
         var stopAt = Stopwatch.GetTimestamp() + (long)((options.Warmup + options.Duration).TotalSeconds * Stopwatch.Frequency);
         var measuring = options.Warmup <= TimeSpan.Zero;
@@ -38,20 +81,9 @@ public static class ReadPhase
             var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
             {
                 var channel = context.Channels.For(w);
-                var statistics = new StatisticsService.StatisticsServiceClient(channel);
-                var checks = new Health.HealthClient(channel);
-                for (var i = w; Stopwatch.GetTimestamp() < stopAt && !context.Cancellation.IsCancellationRequested; i++)
+                for (var i = w; Stopwatch.GetTimestamp() < stopAt && !context.Cancellation.IsCancellationRequested; i += options.Concurrency)
                 {
-                    var stats = phase.Operation(operation);
-                    if (options.ReadMethod == ReadMethod.Health)
-                    {
-                        await runner.RunAsync(phase, stats, (checks, health), static (s, o) => s.checks.CheckAsync(s.health, o));
-                    }
-                    else
-                    {
-                        await runner.RunAsync(phase, stats, (statistics, summaries[i % summaries.Length]),
-                            static (s, o) => s.statistics.GetRegionSummaryAsync(s.Item2, o));
-                    }
+                    await runner.RunAsync(phase, phase.Operation(operation), (channel, i), (s, o) => call(s.channel, s.i, o));
                 }
             })).ToArray();
 
@@ -63,16 +95,6 @@ public static class ReadPhase
             }
 
             await Task.WhenAll(workers);
-        }
-
-        if (options.ReadMethod == ReadMethod.RegionSummary)
-        {
-            phase.Count("counties read in turn", regions.Length);
-        }
-
-        if (phase.Operation(operation).CountOf(StatusCode.Unimplemented) > 0)
-        {
-            phase.Note($"{operation} answered UNIMPLEMENTED: the target does not serve that method (yet).");
         }
     }
 }

@@ -34,7 +34,11 @@ public sealed record PhaseReport(
     IReadOnlyList<OperationReport> Operations,
     IReadOnlyDictionary<string, long> Counts,
     IReadOnlyList<string> Notes,
-    ServedByReport ServedBy);
+    ServedByReport ServedBy,
+    IReadOnlyList<ProcessCpuReport> Watched);
+
+/// <summary>The CPU a watched server process spent during the phase, in all and per call of the phase.</summary>
+public sealed record ProcessCpuReport(string Name, double CpuSeconds, double MicrosecondsPerCall);
 
 /// <summary>One operation of one phase. Latencies cover every attempt, errors included.</summary>
 public sealed record OperationReport(

@@ -26,6 +26,11 @@ public static class MarkdownReport
         {
             md.AppendLine().AppendLine(Invariant($"## {phase.Name}")).AppendLine();
             md.AppendLine(Invariant($"{phase.ElapsedSeconds:F1} s; the client used {phase.ClientCpuSeconds:F1} s of CPU ({Share(phase.ClientCpuSeconds, phase.ElapsedSeconds)} of one core)."));
+            foreach (var w in phase.Watched)
+            {
+                md.AppendLine(Invariant($"{w.Name} used {w.CpuSeconds:F1} s of CPU ({Share(w.CpuSeconds, phase.ElapsedSeconds)} of one core): {w.MicrosecondsPerCall:F0} µs per call."));
+            }
+
             md.AppendLine();
             md.AppendLine("| operation | calls | ok | calls/s | ok/s | p50 ms | p90 ms | p99 ms | max ms | retries | errors by status |");
             md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -31,7 +31,9 @@ public static class ReportBuilder
             [.. phase.Operations.Select(o => Operation(o, seconds))],
             phase.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
             [.. phase.Notes],
-            new ServedByReport(phase.ServedBy.Interval.TotalSeconds, silos, intervals));
+            new ServedByReport(phase.ServedBy.Interval.TotalSeconds, silos, intervals),
+            [.. phase.WatchedCpu.Select(w => new ProcessCpuReport(
+                w.Name, Math.Round(w.Cpu.TotalSeconds, 3), Math.Round(phase.TotalCalls > 0 ? w.Cpu.TotalMicroseconds / phase.TotalCalls : 0, 1)))]);
     }
 
     private static OperationReport Operation(OperationStats operation, double seconds)
