@@ -5,8 +5,8 @@ using Dua.LoadTest.CommandLine;
 using Dua.LoadTest.Measurement;
 using Dua.ReferenceData;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 
 namespace Dua.LoadTest.Phases;
 
@@ -73,6 +73,7 @@ public static class ReadPhase
         var runner = CallRunner.NoRetries(options.Timeout);
         var stopAt = Stopwatch.GetTimestamp() + (long)((options.Warmup + options.Duration).TotalSeconds * Stopwatch.Frequency);
         var measuring = options.Warmup <= TimeSpan.Zero;
+        Func<(GrpcChannel Channel, int Number), CallOptions, AsyncUnaryCall<TResponse>> start = (s, o) => call(s.Channel, s.Number, o);
 
         await using (ProgressBar.OnStandardError(() => new ProgressState(
             measuring ? phase.Name : $"{phase.Name}: warm-up", phase.Operation(operation).Calls, 0, phase.TotalCalls, phase.TotalErrors, phase.Elapsed,
@@ -83,7 +84,7 @@ public static class ReadPhase
                 var channel = context.Channels.For(w);
                 for (var i = w; Stopwatch.GetTimestamp() < stopAt && !context.Cancellation.IsCancellationRequested; i += options.Concurrency)
                 {
-                    await runner.RunAsync(phase, phase.Operation(operation), (channel, i), (s, o) => call(s.channel, s.i, o));
+                    await runner.RunAsync(phase, phase.Operation(operation), (channel, i), start);
                 }
             })).ToArray();
 
