@@ -29,12 +29,20 @@ public static class LoadTestRun
         var log = Console.Error;
         await log.WriteLineAsync($"Dua.LoadTest: data set {plan.Ids.DataSet} ({options.Participants:N0} participants, {plan.Agreements.Count} agreements) against {options.Target}");
 
-        if (options.Token is null && options.SiloCredential is null)
+        if (options.Token is null && options.TokenCommand is null && options.SiloCredential is null)
         {
             await log.WriteLineAsync($"Dua.LoadTest: no token (--token or {LoadTestCommand.TokenVariable}): the gateway answers such calls UNAUTHENTICATED, e.g. {LoadTestCommand.TokenVariable}=$(deploy/token.sh agency)");
         }
 
-        using var channels = new PlatformChannels(options.Target, options.Connections, options.Token, options.SiloCredential);
+        using var token = options.TokenCommand is { } command ? await TokenFromAsync(command, log, cancellation)
+            : options.Token is { } given ? BearerToken.Fixed(given, log)
+            : null;
+        if (options.TokenCommand is not null && token is null)
+        {
+            return 1;
+        }
+
+        using var channels = new PlatformChannels(options.Target, options.Connections, token, options.SiloCredential);
         var context = new RunContext(options, plan, channels, log, cancellation);
         var recorded = new List<PhaseRecorder>();
         var started = DateTimeOffset.UtcNow;
@@ -55,6 +63,19 @@ public static class LoadTestRun
         await Console.Out.WriteAsync(MarkdownReport.Render(report));
         await log.WriteLineAsync($"Dua.LoadTest: report written to {markdown} and {json}");
         return failed || cancellation.IsCancellationRequested ? 1 : 0;
+    }
+
+    private static async Task<BearerToken?> TokenFromAsync(string command, TextWriter log, CancellationToken cancellation)
+    {
+        try
+        {
+            return await BearerToken.FromCommandAsync(command, log, cancellation);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            await log.WriteLineAsync($"Dua.LoadTest: {e.Message}");
+            return null;
+        }
     }
 
     private static async Task<bool> RunPhaseAsync(RunContext context, Phase phase, List<PhaseRecorder> recorded)

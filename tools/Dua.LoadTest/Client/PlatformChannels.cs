@@ -18,14 +18,10 @@ public sealed class PlatformChannels : IDisposable
 
     private static readonly Caller DirectCaller = new("dua-loadtest", "Dua load test", Roles.Agency, [CallerArea.Country]);
 
-    public PlatformChannels(Uri target, int connections, string? token = null, string? siloCredential = null)
+    public PlatformChannels(Uri target, int connections, BearerToken? token = null, string? siloCredential = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(connections);
         var headers = new List<Metadata.Entry>();
-        if (token is not null)
-        {
-            headers.Add(new Metadata.Entry("authorization", $"Bearer {token}"));
-        }
 
         if (siloCredential is not null)
         {
@@ -33,7 +29,7 @@ public sealed class PlatformChannels : IDisposable
             headers.Add(new Metadata.Entry(CallerHeaders.Credential, siloCredential));
         }
 
-        var credentials = headers.Count == 0 ? null : ChannelCredentials.Create(ChannelCredentials.Insecure, WithHeaders(headers));
+        var credentials = headers.Count == 0 && token is null ? null : ChannelCredentials.Create(ChannelCredentials.Insecure, WithHeaders(headers, token));
         _channels = new GrpcChannel[connections];
         for (var i = 0; i < connections; i++)
         {
@@ -63,10 +59,15 @@ public sealed class PlatformChannels : IDisposable
     /// <summary>The channel for worker <paramref name="worker"/>: workers are spread round-robin.</summary>
     public GrpcChannel For(int worker) => _channels[worker % _channels.Length];
 
-    private static CallCredentials WithHeaders(IReadOnlyList<Metadata.Entry> headers) =>
-        // The entries are built once: the interceptor runs on every call of a load generator.
+    private static CallCredentials WithHeaders(IReadOnlyList<Metadata.Entry> headers, BearerToken? token) =>
+        // The entries are built once (the token's when it is renewed): the interceptor runs on every call.
         CallCredentials.FromInterceptor((_, metadata) =>
         {
+            if (token is not null)
+            {
+                metadata.Add(token.Header);
+            }
+
             foreach (var header in headers)
             {
                 metadata.Add(header);

@@ -56,6 +56,11 @@ public static class LoadTestCommand
                 "e.g. DUA_TOKEN=$(deploy/token.sh agency)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null,
         };
+        var tokenCommand = new Option<string?>("--token-command")
+        {
+            Description = "A command that prints a token, run at the start and again every 15 minutes, so a run longer than a token's " +
+                "lifetime keeps going, e.g. 'deploy/token.sh agency SE'; instead of --token",
+        };
         var siloCredential = new Option<string?>("--silo-credential")
         {
             Description = $"To call a silo straight (--target a silo's port): the internal credential (Silo:GatewayCredential; in deploy/run.sh's " +
@@ -76,7 +81,7 @@ public static class LoadTestCommand
             "workload (progress: RecordProgress events) and a read workload (read: GetRegionSummary), and reports " +
             "throughput, latency percentiles, errors by status code and which silo served the calls.")
         {
-            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region, token, siloCredential, watch,
+            target, phases, participants, concurrency, connections, duration, warmup, timeout, seed, asOf, reportDir, readMethod, region, token, tokenCommand, siloCredential, watch,
         };
         root.SetAction(async (result, cancellation) =>
         {
@@ -84,7 +89,8 @@ public static class LoadTestCommand
                 result.GetValue(target)!, result.GetValue(phases)!, result.GetValue(participants), result.GetValue(concurrency),
                 result.GetValue(connections), result.GetValue(duration), result.GetValue(warmup), result.GetValue(seed),
                 result.GetValue(asOf) ?? OptionParsers.DefaultAsOf(), result.GetValue(reportDir)!, result.GetValue(readMethod),
-                result.GetValue(region), result.GetValue(timeout), result.GetValue(token), result.GetValue(siloCredential), result.GetValue(watch));
+                result.GetValue(region), result.GetValue(timeout), result.GetValue(token), result.GetValue(siloCredential), result.GetValue(watch),
+                result.GetValue(tokenCommand));
             return await LoadTestRun.RunAsync(options, ShownCommandLine(result.Tokens.Select(t => t.Value)), cancellation);
         });
 

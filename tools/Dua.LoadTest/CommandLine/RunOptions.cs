@@ -48,4 +48,5 @@ public sealed record RunOptions(
     TimeSpan Timeout,
     string? Token = null,
     string? SiloCredential = null,
-    IReadOnlyList<WatchedProcess>? Watched = null);
+    IReadOnlyList<WatchedProcess>? Watched = null,
+    string? TokenCommand = null);
