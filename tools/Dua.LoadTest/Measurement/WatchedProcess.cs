@@ -17,7 +17,7 @@ public sealed record WatchedProcess(string Name, int Pid)
             using var process = Process.GetProcessById(Pid);
             return process.TotalProcessorTime;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return TimeSpan.Zero;
         }
