@@ -94,16 +94,26 @@ public sealed class GrpcResponseCacheMiddleware
 
     private async Task LeadAsync(HttpContext context, GrpcCacheKey key)
     {
-        CachedGrpcResponse? answer = null;
+        // Ended once: when the forwarder completes the response (before the caller has the end of it), or else when the
+        // call returns or fails.
+        var ended = 0;
+        void End(CachedGrpcResponse? answer)
+        {
+            if (Interlocked.Exchange(ref ended, 1) == 0)
+            {
+                _cache.Complete(key, answer);
+            }
+        }
+
         try
         {
-            using var recorder = ResponseRecorder.Install(context, _maxResponseBytes);
+            using var recorder = ResponseRecorder.Install(context, _maxResponseBytes, beforeEnd: r => End(r.TryGetStorableAnswer()));
             await _next(context);
-            answer = recorder.TryGetStorableAnswer();
+            End(recorder.TryGetStorableAnswer());
         }
         finally
         {
-            _cache.Complete(key, answer);
+            End(null);
         }
     }
 }

@@ -16,23 +16,28 @@ internal sealed class ResponseRecorder : IHttpResponseBodyFeature, IDisposable
     private readonly HttpContext _context;
     private readonly IHttpResponseBodyFeature _inner;
     private readonly int _maxBodyBytes;
+    private readonly Action<ResponseRecorder> _beforeEnd;
     private readonly ArrayBufferWriter<byte> _body = new(256);
     private KeyValuePair<string, StringValues>[]? _headers;
     private bool _incomplete;
     private Stream? _stream;
     private PipeWriter? _writer;
 
-    private ResponseRecorder(HttpContext context, IHttpResponseBodyFeature inner, int maxBodyBytes)
+    private ResponseRecorder(HttpContext context, IHttpResponseBodyFeature inner, int maxBodyBytes, Action<ResponseRecorder> beforeEnd)
     {
         _context = context;
         _inner = inner;
         _maxBodyBytes = maxBodyBytes;
+        _beforeEnd = beforeEnd;
     }
 
-    /// <summary>Puts a recorder in front of the call's response body until <see cref="Dispose"/>.</summary>
-    public static ResponseRecorder Install(HttpContext context, int maxBodyBytes)
+    /// <summary>
+    /// Puts a recorder in front of the call's response body until <see cref="Dispose"/>. <paramref name="beforeEnd"/>
+    /// runs when the forwarder completes the response, just before the caller is sent its end.
+    /// </summary>
+    public static ResponseRecorder Install(HttpContext context, int maxBodyBytes, Action<ResponseRecorder> beforeEnd)
     {
-        var recorder = new ResponseRecorder(context, context.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), maxBodyBytes);
+        var recorder = new ResponseRecorder(context, context.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), maxBodyBytes, beforeEnd);
         context.Features.Set<IHttpResponseBodyFeature>(recorder);
         return recorder;
     }
@@ -65,6 +70,9 @@ internal sealed class ResponseRecorder : IHttpResponseBodyFeature, IDisposable
             await _writer.CompleteAsync();
         }
 
+        // The trailers are final here. Acting before the end goes out means a caller who has had the whole answer
+        // never finds its question still in flight.
+        _beforeEnd(this);
         await _inner.CompleteAsync();
     }
 
