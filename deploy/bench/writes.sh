@@ -37,6 +37,8 @@ export DUA_DATA_DIR=$out/data DUA_RUN_DIR=$out/run
 
 # shellcheck source=deploy/bench/platform.sh
 source "$root/deploy/bench/platform.sh"
+# shellcheck source=deploy/platform-state.sh
+source "$root/deploy/platform-state.sh"
 echo "== starting the platform ($silos silos) on gateway port $DUA_GATEWAY_PORT, PostgreSQL $DUA_PG_PORT"
 start_platform "$out/platform.log" --silos "$silos"
 
@@ -59,6 +61,13 @@ dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
 token=$(platform_token agency SE)
 L=("$root/tools/Dua.LoadTest/bin/Release/net10.0/Dua.LoadTest.dll" --target "http://127.0.0.1:$DUA_GATEWAY_PORT"
    --participants "$participants")
+# The CPU each server process spends per call, in the progress phases' reports: the write's CPU budget.
+watch=(--watch "gateway=$(state_get "$DUA_RUN_DIR/platform.env" gateway_pid)")
+for ((i = 0; i < silos; i++)); do
+  watch+=(--watch "silo$i=$(state_get "$DUA_RUN_DIR/silos/$i" pid)")
+done
+# PostgreSQL's backends come and go, so its CPU is summed over the user's processes from /proc (clock ticks).
+postgres_ticks() { ps -u postgres -o pid= | xargs -r -I{} awk '{ s += $14 + $15 } END { print s + 0 }' /proc/{}/stat 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
 # Commits and WAL of the platform's database, read around each phase: PostgreSQL work per acknowledged write.
 pg_counters() {
   "$bin/psql" "${pg[@]}" -d dua -AtX -c \
@@ -77,12 +86,14 @@ c0=$(pg_counters)
 DUA_TOKEN=$token dotnet "${L[@]}" --phases seed --concurrency "$concurrency" --report-dir "$out/seed"
 statements "SELECT pg_stat_statements_reset()" >/dev/null
 c1=$(pg_counters)
-DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency "$concurrency" --report-dir "$out/progress-$concurrency"
+t1=$(postgres_ticks)
+DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency "$concurrency" "${watch[@]}" --report-dir "$out/progress-$concurrency"
+t2=$(postgres_ticks)
 c2=$(pg_counters)
 statements "SELECT calls, rows, round(total_exec_time::numeric, 1) AS ms, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
             FROM pg_stat_statements JOIN pg_database d ON d.oid = dbid WHERE d.datname = 'dua' ORDER BY calls DESC LIMIT 12" \
   >"$out/statements-$concurrency.txt"
-DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency 1 --report-dir "$out/progress-1"
+DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency 1 "${watch[@]}" --report-dir "$out/progress-1"
 
 echo
 echo "== summary (machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -92,6 +103,18 @@ grep -hE "RecordProgress" "$out/progress-$concurrency/report.md" | head -2 | sed
 grep -hE "RecordProgress" "$out/progress-1/report.md" | head -2 | sed 's/^/progress at 1: /'
 pg_delta "$c0" "$c1" "seed (database dua)"
 pg_delta "$c1" "$c2" "progress at $concurrency (database dua)"
+echo "CPU per acknowledged call at $concurrency in flight (µs):"
+python3 - "$out/progress-$concurrency/report.json" "$((t2 - t1))" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+report, ticks, hz = json.load(open(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3])
+phase = next(p for p in report["phases"] if p["name"] == "progress")
+calls = sum(op["ok"] for op in phase["operations"])
+parts = {w["name"]: w["microseconds_per_call"] for w in phase["watched"]}
+# The PostgreSQL ticks span the whole load-generator run (its start and warm-up too), so they slightly overstate.
+parts["postgres (whole run)"] = ticks / hz * 1e6 / calls
+parts["client"] = phase["client_cpu_seconds"] * 1e6 / calls
+print("  " + ", ".join(f"{name} {us:.0f}" for name, us in parts.items()))
+PY
 echo "statements during progress at $concurrency (calls | rows | ms | text):"
 sed 's/^/  /' "$out/statements-$concurrency.txt"
 echo "full reports: $out/{seed,progress-$concurrency,progress-1}/report.md"
