@@ -22,12 +22,12 @@ public sealed class GeographySeeder(IGrainFactory grains)
                 county.Code,
                 county.Name,
                 [.. municipalities.Select(m => new MunicipalityRef(m.Code, m.Name))]);
-            writes.Add(grains.GetGrain<IRegionGrain>(GrainKeys.Region(county.Code)).RegisterAsync(region));
+            writes.Add(grains.ByKey<IRegionGrain>(GrainKeys.Region(county.Code)).RegisterAsync(region));
 
             foreach (var municipality in municipalities)
             {
                 var info = new MunicipalityInfo(municipality.Code, municipality.Name, county.Code, county.Name);
-                writes.Add(grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(municipality.Code)).RegisterAsync(info));
+                writes.Add(grains.ByKey<IMunicipalityGrain>(GrainKeys.Municipality(municipality.Code)).RegisterAsync(info));
             }
         }
 

@@ -65,6 +65,63 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_batch_with_one_failing_statement_applies_none_of_its_writes_and_fails_them_all()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync("storage_failed_batch");
+        await DuaSchema.ApplyAsync(connectionString);
+        await using var silo = new AuditPostgresSilo(connectionString);
+        await silo.StartAsync();
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Platform);
+        var committer = silo.Services.GetRequiredService<StateCommitter>();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await storage.WriteStateAsync(StateName, Grain("blocker"), new GrainState<Dictionary<string, int>>(new() { ["n"] = 0 }));
+        // A write to the "poison" grain raises an error inside PostgreSQL, in the middle of its batch.
+        await ExecuteAsync(dataSource, """
+            CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.grain_id LIKE '%/poison' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON dua_grain_state FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+            """);
+
+        // Hold one batch on a row lock, so that the writes queued meanwhile all go together in the next batch.
+        await using var locker = await dataSource.OpenConnectionAsync();
+        await using var lockHeld = await locker.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("SELECT 1 FROM dua_grain_state WHERE grain_id LIKE '%/blocker' FOR UPDATE", locker, lockHeld))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var held = storage.WriteStateAsync(StateName, Grain("blocker"), new GrainState<Dictionary<string, int>>(new() { ["n"] = 1 }) { ETag = "1" });
+        await Eventually.HappensWithinAsync(TimeSpan.FromSeconds(10), "the first batch waiting on the row lock", async () =>
+            await ScalarAsync<long>(dataSource, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0);
+        // Writes before the failing one and after it, and an audit record.
+        var writes = new List<Task>();
+        for (var i = 0; i < 20; i++)
+        {
+            if (i == 10)
+            {
+                writes.Add(storage.WriteStateAsync(StateName, Grain("poison"), new GrainState<Dictionary<string, int>>(new() { ["n"] = -1 })));
+            }
+
+            writes.Add(storage.WriteStateAsync(StateName, Grain($"g{i}"), new GrainState<Dictionary<string, int>>(new() { ["n"] = i })));
+        }
+
+        writes.Add(committer.RecordAsync(Audit("audit-in-failed-batch")));
+        await lockHeld.RollbackAsync();
+
+        await held;
+        foreach (var write in writes)
+        {
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => write);
+        }
+
+        Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM dua_grain_state WHERE grain_id LIKE '%/g%' OR grain_id LIKE '%/poison'"));
+        Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM dua_audit_entries WHERE request_id = 'audit-in-failed-batch'"));
+        // The callers' retries, without the poison, succeed.
+        await storage.WriteStateAsync(StateName, Grain("g0"), new GrainState<Dictionary<string, int>>(new() { ["n"] = 0 }));
+        Assert.Equal(1L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM dua_grain_state WHERE grain_id LIKE '%/g0'"));
+    }
+
+    [Fact]
     public async Task State_written_by_the_previous_release_is_read_back_and_moved_on_its_next_write()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync("storage_legacy");

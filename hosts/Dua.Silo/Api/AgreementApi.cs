@@ -28,7 +28,7 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
 
         // The id derives from the request id, so a retry lands on the same grain, which recognises it.
         var key = RequestFingerprint.KeyOf(request);
-        var agreementId = await grains.GetGrain<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId))
+        var agreementId = await grains.ByKey<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId))
             .ClaimAsync(key, AgreementIdFormat.New(region, request.RequestId));
         var agreement = await Agreement(agreementId).CreateAsync(key, draft);
         return new CreateAgreementResponse { Agreement = agreement.MapToContract() };
@@ -58,10 +58,10 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         // Agreement ids begin with their county's code, so walking indexes in county order lists them in id order.
         IEnumerable<Func<Task<ImmutableArray<AgreementIndexEntry>>>> sources =
             request.MunicipalityCode.Length > 0
-                ? [() => grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(request.MunicipalityCode)).ListAgreementsAsync()]
+                ? [() => grains.ByKey<IMunicipalityGrain>(GrainKeys.Municipality(request.MunicipalityCode)).ListAgreementsAsync()]
                 : (request.RegionCode.Length > 0 ? new[] { request.RegionCode } : Geography.Sweden.Counties.Select(c => c.Code))
                     .Where(code => after is null || string.CompareOrdinal(code, AgreementIdFormat.CountyOf(after)) >= 0)
-                    .Select(code => (Func<Task<ImmutableArray<AgreementIndexEntry>>>)(() => grains.GetGrain<IRegionGrain>(GrainKeys.Region(code)).ListAgreementsAsync()));
+                    .Select(code => (Func<Task<ImmutableArray<AgreementIndexEntry>>>)(() => grains.ByKey<IRegionGrain>(GrainKeys.Region(code)).ListAgreementsAsync()));
 
         var ids = new List<string>(pageSize + 1);
         foreach (var source in sources)
@@ -184,5 +184,5 @@ public sealed class AgreementApi(IGrainFactory grains) : AgreementService.Agreem
         }
     }
 
-    private IAgreementGrain Agreement(string agreementId) => grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
+    private IAgreementGrain Agreement(string agreementId) => grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 }

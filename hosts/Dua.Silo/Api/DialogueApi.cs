@@ -81,7 +81,7 @@ public sealed class DialogueApi(IGrainFactory grains) : DialogueService.Dialogue
         }
     }
 
-    private IRegionDialoguesGrain Dialogues(string regionCode) => grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
+    private IRegionDialoguesGrain Dialogues(string regionCode) => grains.ByKey<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(regionCode));
 
     /// <summary>A dialogue id begins with its county's code, which names the grain holding it.</summary>
     private IRegionDialoguesGrain DialoguesOf(string dialogueId) => Dialogues(dialogueId[..2]);

@@ -54,5 +54,5 @@ public sealed class LabourMarketApi(IGrainFactory grains) : LabourMarketService.
     }
 
     private ILabourMarketGrain LabourMarket(string municipalityCode) =>
-        grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(municipalityCode));
+        grains.ByKey<ILabourMarketGrain>(GrainKeys.LabourMarket(municipalityCode));
 }

@@ -36,7 +36,7 @@ public sealed class MunicipalityApi(IGrainFactory grains) : MunicipalityService.
         var anyRegion = false;
         foreach (var regionCode in regionCodes)
         {
-            var region = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(regionCode)).GetAsync();
+            var region = await grains.ByKey<IRegionGrain>(GrainKeys.Region(regionCode)).GetAsync();
             if (region is null)
             {
                 continue;
@@ -72,7 +72,7 @@ public sealed class MunicipalityApi(IGrainFactory grains) : MunicipalityService.
     {
         new RequestValidator().RequireMunicipalityCode("municipality_code", request.MunicipalityCode).ThrowIfInvalid();
 
-        var municipality = await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(request.MunicipalityCode)).GetAsync();
+        var municipality = await grains.ByKey<IMunicipalityGrain>(GrainKeys.Municipality(request.MunicipalityCode)).GetAsync();
         if (municipality is null)
         {
             ApiErrors.NotFound("dua.v1.Municipality", request.MunicipalityCode);

@@ -16,7 +16,7 @@ public sealed class OperationsApi(IGrainFactory grains, AuditEntryListing audit,
     {
         var county = ScbCodes.RequireKnownCounty("region_code", request.RegionCode);
 
-        var result = await grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(county.Code)).RecountAsync(request.Repair);
+        var result = await grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(county.Code)).RecountAsync(request.Repair);
         var response = result.MapToContract();
         if (!response.Equal)
         {

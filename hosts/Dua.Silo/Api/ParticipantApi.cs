@@ -42,12 +42,12 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
         var key = RequestFingerprint.KeyOf(stored);
 
         // The person's grain recognises its own retries; this claim also refuses the id reused for another person.
-        var claim = grains.GetGrain<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId));
+        var claim = grains.ByKey<ICreateRequestGrain>(GrainKeys.CreateRequest(request.RequestId));
         await claim.ClaimAsync(key, $"enrolment:{request.AgreementId}");
         ParticipantSnapshot participant;
         try
         {
-            participant = await grains.GetGrain<IPersonGrain>(GrainKeys.Person(pseudonym)).EnrolAsync(key, enrolment);
+            participant = await grains.ByKey<IPersonGrain>(GrainKeys.Person(pseudonym)).EnrolAsync(key, enrolment);
         }
         catch (DomainRuleException)
         {
@@ -127,7 +127,7 @@ public sealed class ParticipantApi(IGrainFactory grains, Pseudonymizer pseudonym
         return response;
     }
 
-    private IAgreementGrain Agreement(string agreementId) => grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId));
+    private IAgreementGrain Agreement(string agreementId) => grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(agreementId));
 
-    private IParticipantGrain Participant(string participantId) => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(participantId));
+    private IParticipantGrain Participant(string participantId) => grains.ByKey<IParticipantGrain>(GrainKeys.Participant(participantId));
 }

@@ -23,7 +23,7 @@ public sealed class RegionApi(IGrainFactory grains) : RegionService.RegionServic
             .Take(pageSize + 1)
             .ToArray();
         var page = codes.Take(pageSize).ToArray();
-        var regions = await Task.WhenAll(page.Select(code => grains.GetGrain<IRegionGrain>(GrainKeys.Region(code)).GetAsync()));
+        var regions = await Task.WhenAll(page.Select(code => grains.ByKey<IRegionGrain>(GrainKeys.Region(code)).GetAsync()));
 
         var response = new ListRegionsResponse();
         response.Regions.AddRange(regions.OfType<RegionInfo>().Select(r => r.MapToRegion()));
@@ -39,7 +39,7 @@ public sealed class RegionApi(IGrainFactory grains) : RegionService.RegionServic
     {
         new RequestValidator().RequireRegionCode("region_code", request.RegionCode).ThrowIfInvalid();
 
-        var region = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(request.RegionCode)).GetAsync();
+        var region = await grains.ByKey<IRegionGrain>(GrainKeys.Region(request.RegionCode)).GetAsync();
         if (region is null)
         {
             ApiErrors.NotFound("dua.v1.Region", request.RegionCode);

@@ -13,6 +13,12 @@ public static class SiloGrpcExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSiloGrpc(this IHostApplicationBuilder builder)
     {
+        // Registered, the interceptors are made once; otherwise gRPC constructs each of them for every call. They keep
+        // no per-call state.
+        builder.Services.AddSingleton<CallOutcomeInterceptor>();
+        builder.Services.AddSingleton<GatewayCallInterceptor>();
+        builder.Services.AddSingleton<GrainErrorInterceptor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddGrpc(grpc =>
         {
             // Outermost: it counts every call's final status, refusals by the others included.

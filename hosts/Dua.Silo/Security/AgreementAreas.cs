@@ -23,7 +23,7 @@ public sealed class AgreementAreas(IGrainFactory grains)
             return codes;
         }
 
-        var agreement = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(agreementId)).GetAsync();
+        var agreement = await grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(agreementId)).GetAsync();
         return agreement is null ? null : _known.GetOrAdd(agreementId, agreement.MunicipalityCodes);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RegionStatisticsCache(IGrainFactory grains, IOptions<Statist
     {
         var started = Stopwatch.GetTimestamp();
         var fetchStarted = freshness.Now();
-        var statistics = await grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(regionCode)).GetAsync();
+        var statistics = await grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(regionCode)).GetAsync();
         freshness.Fetched(regionCode, fetchStarted);
         return new CachedRegion(statistics, started);
     }

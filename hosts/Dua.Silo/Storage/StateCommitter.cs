@@ -14,7 +14,7 @@ namespace Dua.Silo.Storage;
 /// flush. While a flush runs the next batch gathers, so under load batches grow by themselves and with one writer
 /// a write waits for nothing. Each write keeps its own optimistic-concurrency check inside the statement (a stale
 /// one returns no row and fails alone; nothing raises an error that would abort its batch). Callers learn the
-/// outcome only after COMMIT returned; if the batch fails, every write in it fails with
+/// outcome only after PostgreSQL confirmed the commit; if the batch fails, every write in it fails with
 /// <see cref="StorageUnavailableException"/>, none of it applied, and callers retry.
 /// </summary>
 public sealed class StateCommitter : IAsyncDisposable
@@ -132,8 +132,10 @@ public sealed class StateCommitter : IAsyncDisposable
         using var span = Tracing.StartActivity("group commit", ActivityKind.Internal, origins.FirstOrDefault(),
             tags: [new("dua.commit.writes", batch.Count)], links: origins.Skip(1).Select(origin => new ActivityLink(origin)));
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlBatch(connection, transaction);
+        // No explicit transaction: a batch is sent with one Sync at its end, so PostgreSQL runs all of it as one
+        // implicit transaction and commits it before answering that Sync. That saves the COMMIT's own round trip;
+        // an error in any statement still rolls back the whole batch.
+        await using var command = new NpgsqlBatch(connection);
         // State writes first: each returns a result set (RETURNING), and the reader walks them in order. The audit
         // inserts after them return none, and a reader skips commands without one, so they must not sit between.
         var writes = batch.OfType<StateWrite>().ToList();
@@ -155,9 +157,9 @@ public sealed class StateCommitter : IAsyncDisposable
                 versions[write] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
                 await reader.NextResultAsync();
             }
-        }
 
-        await transaction.CommitAsync();
+            // The commit is durable only once PostgreSQL has answered the Sync, which closing the reader waits for.
+        }
 
         foreach (var item in batch)
         {

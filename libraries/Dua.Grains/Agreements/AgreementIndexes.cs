@@ -14,7 +14,7 @@ internal sealed class AgreementIndexes(IGrainFactory grains)
     {
         var entry = AgreementIndexEntry.Of(agreement);
         return Task.WhenAll(agreement.MunicipalityCodes
-            .Select(code => grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).RecordAgreementAsync(entry))
-            .Append(grains.GetGrain<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry)));
+            .Select(code => grains.ByKey<IMunicipalityGrain>(GrainKeys.Municipality(code)).RecordAgreementAsync(entry))
+            .Append(grains.ByKey<IRegionGrain>(GrainKeys.Region(agreement.RegionCode)).RecordAgreementAsync(entry)));
     }
 }

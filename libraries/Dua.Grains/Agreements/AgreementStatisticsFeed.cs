@@ -13,5 +13,5 @@ namespace Dua.Grains.Agreements;
 internal sealed class AgreementStatisticsFeed(IGrainFactory grains)
 {
     public Task RecordAsync(AgreementSnapshot agreement) =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(StatisticsFacts.Of(agreement));
+        grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(agreement.RegionCode)).RecordAgreementAsync(StatisticsFacts.Of(agreement));
 }

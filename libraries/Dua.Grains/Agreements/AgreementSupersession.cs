@@ -25,7 +25,7 @@ internal sealed class AgreementSupersession(IGrainFactory grains)
 
         foreach (var predecessor in await InForceOfSameKindAsync(signed))
         {
-            await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(predecessor)).SupersedeAsync(signed.Id);
+            await grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(predecessor)).SupersedeAsync(signed.Id);
         }
     }
 
@@ -34,7 +34,7 @@ internal sealed class AgreementSupersession(IGrainFactory grains)
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var code in agreement.MunicipalityCodes)
         {
-            var entries = await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(code)).ListAgreementsAsync();
+            var entries = await grains.ByKey<IMunicipalityGrain>(GrainKeys.Municipality(code)).ListAgreementsAsync();
             found.UnionWith(entries
                 .Where(e => e.Kind == agreement.Kind && e.Status == AgreementStatus.Signed && e.AgreementId != agreement.Id)
                 .Select(e => e.AgreementId));

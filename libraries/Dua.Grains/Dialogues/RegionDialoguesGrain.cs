@@ -111,7 +111,7 @@ public sealed class RegionDialoguesGrain(
 
     // Fed after the write and again on a retry, in case the first attempt's write landed and its feed did not.
     private Task FeedStatisticsAsync() =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(CountyCode)).RecordDialoguesAsync(Facts());
+        grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(CountyCode)).RecordDialoguesAsync(Facts());
 
     private DialogueSnapshot Require(string dialogueId)
     {

@@ -74,7 +74,7 @@ public sealed class LabourMarketGrain(
         state.State.Months.Values.Select(r => new ReportedMonth(r.Month, r.Figures)));
 
     private Task FeedStatisticsAsync() =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(MunicipalityCode[..2])).RecordLabourMarketAsync(Facts());
+        grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(MunicipalityCode[..2])).RecordLabourMarketAsync(Facts());
 
     private async Task SaveAsync(RequestKey request, MonthlyReport report)
     {

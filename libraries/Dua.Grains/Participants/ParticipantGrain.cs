@@ -87,13 +87,13 @@ public sealed class ParticipantGrain(
         }
 
         await Agreement(participant).ReleasePlaceAsync(ParticipantId);
-        await grains.GetGrain<IPersonGrain>(GrainKeys.Person(participant.Pseudonym)).ReleaseAsync(ParticipantId);
+        await grains.ByKey<IPersonGrain>(GrainKeys.Person(participant.Pseudonym)).ReleaseAsync(ParticipantId);
     }
 
     // The county's aggregates take the step in before it is acknowledged; a retry feeds them again, in case the
     // first attempt's write landed and its feed did not.
     private Task FeedStatisticsAsync(ParticipantSnapshot participant) =>
-        grains.GetGrain<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(AgreementIdFormat.CountyOf(participant.AgreementId)))
+        grains.ByKey<IRegionStatisticsGrain>(GrainKeys.RegionStatistics(AgreementIdFormat.CountyOf(participant.AgreementId)))
             .RecordParticipantAsync(StatisticsFacts.Of(participant));
 
     private async Task SaveAsync(RequestKey request, ParticipantSnapshot participant)
@@ -104,5 +104,5 @@ public sealed class ParticipantGrain(
     }
 
     private IAgreementGrain Agreement(ParticipantSnapshot participant) =>
-        grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(participant.AgreementId));
+        grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(participant.AgreementId));
 }

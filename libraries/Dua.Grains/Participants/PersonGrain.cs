@@ -29,7 +29,7 @@ public sealed class PersonGrain(
 
         ParticipantProcess.RequireNoOpenProcess(await OpenProcessAsync());
 
-        var number = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(enrolment.AgreementId)).AdmitParticipantAsync(request);
+        var number = await grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(enrolment.AgreementId)).AdmitParticipantAsync(request);
         var participantId = ParticipantIdFormat.Of(enrolment.AgreementId, number);
 
         // The person records the participant before it exists, so a retry finds the same number. The participant's
@@ -53,5 +53,5 @@ public sealed class PersonGrain(
     private async Task<string?> OpenProcessAsync() =>
         state.State.OpenParticipantId is { } open && (await Participant(open).GetAsync())?.Status == ParticipantStatus.Active ? open : null;
 
-    private IParticipantGrain Participant(string participantId) => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(participantId));
+    private IParticipantGrain Participant(string participantId) => grains.ByKey<IParticipantGrain>(GrainKeys.Participant(participantId));
 }

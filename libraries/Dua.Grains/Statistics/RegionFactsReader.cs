@@ -25,10 +25,10 @@ internal static class RegionFactsReader
     public static async Task<CountyFacts> ReadAsync(IGrainFactory grains, string countyCode)
     {
         var facts = new CountyFacts(countyCode);
-        var entries = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(countyCode)).ListAgreementsAsync();
+        var entries = await grains.ByKey<IRegionGrain>(GrainKeys.Region(countyCode)).ListAgreementsAsync();
         foreach (var entry in entries)
         {
-            var agreement = await grains.GetGrain<IAgreementGrain>(GrainKeys.Agreement(entry.AgreementId)).GetAsync();
+            var agreement = await grains.ByKey<IAgreementGrain>(GrainKeys.Agreement(entry.AgreementId)).GetAsync();
             if (agreement is null)
             {
                 continue;
@@ -37,7 +37,7 @@ internal static class RegionFactsReader
             facts.Apply(StatisticsFacts.Of(agreement));
             foreach (var batch in ParticipantRoster.IdsAfter(agreement.Id, agreement.ParticipantsAdmitted, null).Chunk(ParticipantBatch))
             {
-                var participants = await Task.WhenAll(batch.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
+                var participants = await Task.WhenAll(batch.Select(id => grains.ByKey<IParticipantGrain>(GrainKeys.Participant(id)).GetAsync()));
                 foreach (var participant in participants.OfType<ParticipantSnapshot>())
                 {
                     facts.Apply(StatisticsFacts.Of(participant));
@@ -46,13 +46,13 @@ internal static class RegionFactsReader
         }
 
         var labourMarket = await Task.WhenAll(Geography.Sweden.MunicipalitiesIn(countyCode)
-            .Select(m => grains.GetGrain<ILabourMarketGrain>(GrainKeys.LabourMarket(m.Code)).GetFactsAsync()));
+            .Select(m => grains.ByKey<ILabourMarketGrain>(GrainKeys.LabourMarket(m.Code)).GetFactsAsync()));
         foreach (var municipality in labourMarket.Where(m => m.LatestMonths.Length > 0))
         {
             facts.Apply(municipality);
         }
 
-        facts.Apply(await grains.GetGrain<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(countyCode)).GetFactsAsync());
+        facts.Apply(await grains.ByKey<IRegionDialoguesGrain>(GrainKeys.RegionDialogues(countyCode)).GetFactsAsync());
         return facts;
     }
 }
