@@ -1,5 +1,6 @@
 using Dua.LoadTest.CommandLine;
 using Dua.LoadTest.Measurement;
+using Dua.LoadTest.Phases;
 
 namespace Dua.LoadTest.Tests;
 
@@ -29,12 +30,21 @@ public sealed class CommandLineTests
     [InlineData("participant", ReadMethod.Participant)]
     [InlineData("agreement", ReadMethod.Agreement)]
     [InlineData("health", ReadMethod.Health)]
+    [InlineData("region-trend", ReadMethod.RegionTrend)]
     public void Reads_by_id_are_a_read_method(string text, ReadMethod expected)
     {
         var parsed = LoadTestCommand.Create().Parse(["--phases", "read", "--read-method", text]);
 
         Assert.Empty(parsed.Errors);
         Assert.Equal(expected, parsed.GetValue<ReadMethod>("--read-method"));
+    }
+
+    [Theory]
+    [InlineData("2026-12-01", "2024-12", "2026-11")]
+    [InlineData("2026-01-31", "2024-01", "2025-12")]
+    public void A_trend_read_asks_for_the_24_whole_months_before_the_data_set_s_date(string asOf, string from, string to)
+    {
+        Assert.Equal((from, to), ReadPhase.TrendMonths(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

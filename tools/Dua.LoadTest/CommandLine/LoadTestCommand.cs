@@ -38,9 +38,10 @@ public static class LoadTestCommand
         };
         var readMethod = new Option<ReadMethod>("--read-method")
         {
-            Description = "What the read phase calls: region-summary (GetRegionSummary), health (grpc.health.v1 Check, the ceiling), " +
+            Description = "What the read phase calls: region-summary (GetRegionSummary), region-trend (GetRegionTrend, the 24 months " +
+                "before the data set's date), health (grpc.health.v1 Check, the ceiling), " +
                 "agreement (GetAgreement) or participant (GetParticipant), the last two over every id of the data set",
-            HelpName = "region-summary|health|agreement|participant",
+            HelpName = "region-summary|region-trend|health|agreement|participant",
             DefaultValueFactory = _ => ReadMethod.RegionSummary,
             CustomParser = r => Parsed(r, OptionParsers.ReadMethodOf) ?? ReadMethod.RegionSummary,
         };

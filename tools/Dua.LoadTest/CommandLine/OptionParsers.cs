@@ -89,12 +89,14 @@ public static class OptionParsers
                 return ReadMethod.RegionSummary;
             case "health":
                 return ReadMethod.Health;
+            case "region-trend":
+                return ReadMethod.RegionTrend;
             case "agreement":
                 return ReadMethod.Agreement;
             case "participant":
                 return ReadMethod.Participant;
             default:
-                error = $"'{text}' is not a read method: use region-summary, health, agreement or participant";
+                error = $"'{text}' is not a read method: use region-summary, region-trend, health, agreement or participant";
                 return null;
         }
     }

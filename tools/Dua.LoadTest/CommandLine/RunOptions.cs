@@ -24,6 +24,9 @@ public enum ReadMethod
     /// <summary>grpc.health.v1.Health/Check: a trivial method on the same server, the ceiling to compare with.</summary>
     Health,
 
+    /// <summary>dua.v1.StatisticsService/GetRegionTrend over the 24 months before the data set's date.</summary>
+    RegionTrend,
+
     /// <summary>dua.v1.AgreementService/GetAgreement, every agreement of the data set in turn.</summary>
     Agreement,
 

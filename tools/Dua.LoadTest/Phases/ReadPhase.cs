@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dua.Contracts.V1;
 using Dua.LoadTest.Client;
 using Dua.LoadTest.CommandLine;
@@ -11,14 +12,15 @@ using Grpc.Net.Client;
 namespace Dua.LoadTest.Phases;
 
 /// <summary>
-/// The read workload, for the given duration: GetRegionSummary over the 21 counties in turn (or one county, for a
-/// hot spot); GetAgreement or GetParticipant over every id of the data set (reads no cache can answer twice in a
+/// The read workload, for the given duration: GetRegionSummary or GetRegionTrend (the 24 months before the data set's
+/// date) over the 21 counties in turn (or one county, for a hot spot); GetAgreement or GetParticipant over every id of the data set (reads no cache can answer twice in a
 /// row); or the health check, the ceiling a trivial method reaches on the same path. Nothing is retried: an error
 /// is part of the figure. Requests are built once and shared, to keep the client's own cost per call down.
 /// </summary>
 public static class ReadPhase
 {
     public const string RegionSummary = "GetRegionSummary";
+    public const string RegionTrend = "GetRegionTrend";
     public const string HealthCheck = "Health/Check";
     public const string Agreement = "GetAgreement";
     public const string Participant = "GetParticipant";
@@ -49,6 +51,15 @@ public static class ReadPhase
                     new ParticipantService.ParticipantServiceClient(channel).GetParticipantAsync(participants[i % participants.Length], o));
                 phase.Count("ids read in turn", participants.Length);
                 break;
+            case ReadMethod.RegionTrend:
+                var (from, to) = TrendMonths(context.Plan.AsOf);
+                var trends = regions.Select(code => new GetRegionTrendRequest { RegionCode = code, FromMonth = from, ToMonth = to }).ToArray();
+                operation = RegionTrend;
+                await RunAsync(context, phase, operation, (channel, i, o) =>
+                    new StatisticsService.StatisticsServiceClient(channel).GetRegionTrendAsync(trends[i % trends.Length], o));
+                phase.Count("counties read in turn", regions.Length);
+                phase.Note($"GetRegionTrend from {from} to {to}.");
+                break;
             default:
                 var summaries = regions.Select(code => new GetRegionSummaryRequest { RegionCode = code }).ToArray();
                 operation = RegionSummary;
@@ -62,6 +73,13 @@ public static class ReadPhase
         {
             phase.Note($"{operation} answered UNIMPLEMENTED: the target does not serve that method (yet).");
         }
+    }
+
+    /// <summary>The 24 whole months before the data set's date, as GetRegionTrend takes them ("YYYY-MM").</summary>
+    public static (string From, string To) TrendMonths(DateOnly asOf)
+    {
+        var month = new DateOnly(asOf.Year, asOf.Month, 1);
+        return (month.AddMonths(-24).ToString("yyyy-MM", CultureInfo.InvariantCulture), month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
     }
 
     // Call number i of the phase (its request is the i-th, modulo the requests there are), for the duration.
