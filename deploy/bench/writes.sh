@@ -54,6 +54,8 @@ INSERT INTO item (id, version, payload, updated_at) VALUES (:id, 1, 'step', now(
 ON CONFLICT (id) DO UPDATE SET version = item.version + 1, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at;
 SQL
 "$bin/pgbench" "${pg[@]}" -n -M prepared -c 16 -j 2 -T 20 -f "$out/upsert.sql" upsert_bench | tee "$out/pgbench.txt"
+# One client: the latency of one durable commit on this machine, the floor under a write at 1 in flight.
+"$bin/pgbench" "${pg[@]}" -n -M prepared -c 1 -j 1 -T 10 -f "$out/upsert.sql" upsert_bench | tee "$out/pgbench-1.txt"
 
 echo "== 2. RecordProgress through the gateway: seed $participants participants, then $duration of progress at $concurrency in flight"
 dotnet build "$root/tools/Dua.LoadTest" -c Release -v quiet -nologo >/dev/null
@@ -98,6 +100,7 @@ DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --con
 echo
 echo "== summary (machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
 grep -E "^tps|latency average" "$out/pgbench.txt" | sed 's/^/pgbench upsert: /'
+grep -E "latency average" "$out/pgbench-1.txt" | sed 's/^/pgbench upsert, 1 client: /'
 grep -hE "EnrolParticipant|RecordProgress" "$out/seed/report.md" | head -4 | sed 's/^/seed: /'
 grep -hE "RecordProgress" "$out/progress-$concurrency/report.md" | head -2 | sed "s/^/progress at $concurrency: /"
 grep -hE "RecordProgress" "$out/progress-1/report.md" | head -2 | sed 's/^/progress at 1: /'
