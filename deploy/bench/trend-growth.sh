@@ -58,6 +58,22 @@ measure() {
   direct=http://127.0.0.1:$DUA_SILO_GRPC_BASE
   export DUA_SILO_CREDENTIAL
   DUA_SILO_CREDENTIAL=$(<"$DUA_RUN_DIR/keys/silo-credential")
+  # A silo counts its counties from storage after it starts (minutes for the national set), and a county's trend is
+  # answered once its count is done: read every county's trend until all answer.
+  echo "== $name: waiting until every county's trend answers"
+  local deadline=$((SECONDS + 1800))
+  until "${L[@]}" --target "$direct" --participants "$participants" --phases read --read-method region-trend \
+      --concurrency 21 --duration 1s --warmup 0s --timeout 10s --report-dir "$out/$name-ready" >"$out/$name-ready.log" 2>&1 \
+      && python3 -c "
+import json, sys
+phase = json.load(open('$out/$name-ready/report.json'))['phases'][0]
+op = phase['operations'][0]
+sys.exit(0 if op['calls'] >= 21 and op['ok'] == op['calls'] else 1)"; do
+    if ((SECONDS > deadline)); then
+      echo "trend-growth.sh: the $name platform's trends did not all answer within 30 minutes" >&2
+      exit 1
+    fi
+  done
   echo "== $name: warm-up, every county's trend and summary"
   for method in region-trend region-summary; do
     "${L[@]}" --target "$direct" --participants "$participants" --phases read --read-method "$method" --concurrency 4 \
