@@ -90,7 +90,7 @@ sys.exit(0 if op['calls'] >= 21 and op['ok'] == op['calls'] else 1)"; do
     done
   done
   for pid in "$silo0" "$silo1"; do
-    awk '/^VmRSS/ { print $2 * 1024 }' "/proc/$pid/status"
+    awk '/^VmRSS/ { printf "%d\n", $2 * 1024 }' "/proc/$pid/status"
   done | paste -sd' ' >"$out/$name-rss.txt"
 }
 
