@@ -69,7 +69,7 @@ for ((i = 0; i < silos; i++)); do
   watch+=(--watch "silo$i=$(state_get "$DUA_RUN_DIR/silos/$i" pid)")
 done
 # PostgreSQL's backends come and go, so its CPU is summed over the user's processes from /proc (clock ticks).
-postgres_ticks() { ps -u postgres -o pid= | xargs -r -I{} awk '{ s += $14 + $15 } END { print s + 0 }' /proc/{}/stat 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
+postgres_ticks() { pgrep -u postgres | sed 's|.*|/proc/&/stat|' | xargs -r cat 2>/dev/null | awk '{ s += $14 + $15 } END { print s + 0 }'; }
 # Commits and WAL of the platform's database, read around each phase: PostgreSQL work per acknowledged write.
 pg_counters() {
   "$bin/psql" "${pg[@]}" -d dua -AtX -c \
@@ -113,7 +113,8 @@ report, ticks, hz = json.load(open(sys.argv[1])), int(sys.argv[2]), int(sys.argv
 phase = next(p for p in report["phases"] if p["name"] == "progress")
 calls = sum(op["ok"] for op in phase["operations"])
 parts = {w["name"]: w["microseconds_per_call"] for w in phase["watched"]}
-# The PostgreSQL ticks span the whole load-generator run (its start and warm-up too), so they slightly overstate.
+# The PostgreSQL ticks span the whole load-generator run (its start, the resolving of its data set and the warm-up
+# too), so they overstate.
 parts["postgres (whole run)"] = ticks / hz * 1e6 / calls
 parts["client"] = phase["client_cpu_seconds"] * 1e6 / calls
 print("  " + ", ".join(f"{name} {us:.0f}" for name, us in parts.items()))

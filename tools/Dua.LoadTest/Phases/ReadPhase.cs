@@ -13,8 +13,9 @@ namespace Dua.LoadTest.Phases;
 
 /// <summary>
 /// The read workload, for the given duration: GetRegionSummary or GetRegionTrend (the 24 months before the data set's
-/// date) over the 21 counties in turn (or one county, for a hot spot); GetAgreement or GetParticipant over every id of the data set (reads no cache can answer twice in a
-/// row); or the health check, the ceiling a trivial method reaches on the same path. Nothing is retried: an error
+/// date) over the 21 counties in turn (or one county, for a hot spot); GetAgreement or GetParticipant over every id
+/// of the data set (reads no cache can answer twice in a row); or the health check, the ceiling a trivial method
+/// reaches on the same path. Nothing is retried: an error
 /// is part of the figure. Requests are built once and shared, to keep the client's own cost per call down.
 /// </summary>
 public static class ReadPhase
