@@ -95,7 +95,15 @@ c2=$(pg_counters)
 statements "SELECT calls, rows, round(total_exec_time::numeric, 1) AS ms, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
             FROM pg_stat_statements JOIN pg_database d ON d.oid = dbid WHERE d.datname = 'dua' ORDER BY calls DESC LIMIT 12" \
   >"$out/statements-$concurrency.txt"
+# Where a write's time goes at 1 in flight: the silos' own histograms (their /metrics), read around that phase.
+silo_metrics() {
+  for ((i = 0; i < silos; i++)); do
+    curl -sf "http://127.0.0.1:$(state_get "$DUA_RUN_DIR/silos/$i" http)/metrics"
+  done
+}
+silo_metrics >"$out/metrics-1-before.txt"
 DUA_TOKEN=$token dotnet "${L[@]}" --phases progress --duration "$duration" --concurrency 1 "${watch[@]}" --report-dir "$out/progress-1"
+silo_metrics >"$out/metrics-1-after.txt"
 
 echo
 echo "== summary (machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -118,6 +126,36 @@ parts = {w["name"]: w["microseconds_per_call"] for w in phase["watched"]}
 parts["postgres (whole run)"] = ticks / hz * 1e6 / calls
 parts["client"] = phase["client_cpu_seconds"] * 1e6 / calls
 print("  " + ", ".join(f"{name} {us:.0f}" for name, us in parts.items()))
+PY
+echo "where a call's time goes at 1 in flight (means over the phase, from the silos' histograms):"
+python3 - "$out/metrics-1-before.txt" "$out/metrics-1-after.txt" "$out/progress-1/report.json" <<'PY'
+import json, re, sys
+def totals(path):
+    sums = {}
+    for line in open(path):
+        m = re.match(r'(\w+)(\{[^}]*\})?\s+([0-9.eE+-]+)', line)
+        if not m:
+            continue
+        name, labels = m.group(1), m.group(2) or ""
+        if name.startswith("http_server_request_duration_seconds_") and "RecordProgress" not in labels:
+            continue
+        sums[name] = sums.get(name, 0.0) + float(m.group(3))
+    return sums
+before, after = totals(sys.argv[1]), totals(sys.argv[2])
+def mean(base):
+    count = after.get(base + "_count", 0) - before.get(base + "_count", 0)
+    return (after.get(base + "_sum", 0) - before.get(base + "_sum", 0)) / count if count else float("nan"), count
+report = json.load(open(sys.argv[3]))
+phase = next(p for p in report["phases"] if p["name"] == "progress")
+client = next(o for o in phase["operations"] if o["name"] == "RecordProgress")["latency_ms"]["mean"]
+served, _ = mean("http_server_request_duration_seconds")
+write, writes = mean("dua_storage_write_duration_seconds")
+commit, commits = mean("dua_storage_commit_duration_seconds")
+size, _ = mean("dua_storage_commit_writes")
+print(f"  RecordProgress at the load generator {client:.2f} ms; in the silo {served * 1e3:.2f} ms; outside the silo"
+      f" (gateway, both hops, client) {client - served * 1e3:.2f} ms")
+print(f"  storage: {writes:.0f} writes in {commits:.0f} commits ({size:.2f} a commit); a commit {commit * 1e3:.2f} ms,"
+      f" a write from queued to durable {write * 1e3:.2f} ms (all calls of the phase, enrolments too)")
 PY
 echo "statements during progress at $concurrency (calls | rows | ms | text):"
 sed 's/^/  /' "$out/statements-$concurrency.txt"

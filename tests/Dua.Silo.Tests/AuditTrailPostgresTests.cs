@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Dua.Contracts.V1;
 using Dua.Migrations;
 using Dua.Security;
@@ -8,6 +9,8 @@ using Dua.Testing.Requests;
 using Dua.Testing;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Dua.Silo.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -115,7 +118,8 @@ public sealed class AuditTrailPostgresTests(PostgresFixture postgres)
 
     // The committer's loop ends with the test process; each test's data source is its own database.
     private static PostgresAuditTrail Trail(NpgsqlDataSource dataSource) =>
-        new(dataSource, new StateCommitter(dataSource, NullLogger<StateCommitter>.Instance));
+        new(dataSource, new StateCommitter(dataSource, new SiloMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
+            NullLogger<StateCommitter>.Instance));
 
     private async Task<NpgsqlDataSource> MigratedAsync(string database)
     {

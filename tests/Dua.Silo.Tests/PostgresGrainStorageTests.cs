@@ -8,6 +8,7 @@ using Dua.Silo.Storage;
 using Dua.Testing;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;
@@ -39,6 +40,7 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         stale.ETag = "0";
 
         const int writes = 200;
+        using var metrics = new StorageMetricsListener(silo.Services.GetRequiredService<IMeterFactory>());
         var commitsBefore = await CommitsAsync(dataSource);
         var states = Enumerable.Range(0, writes).Select(i => new GrainState<Dictionary<string, int>>(new() { ["n"] = i })).ToArray();
         // Audit records share the batches: every third write has one beside it.
@@ -57,6 +59,15 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres)
         Assert.Equal(1, await ScalarAsync<int>(dataSource, $"SELECT version FROM dua_grain_state WHERE state_name = '{StateName}' AND grain_id LIKE '%/stale'"));
         Assert.Equal((long)(writes + 2) / 3, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM dua_audit_entries WHERE request_id LIKE 'audit-%'"));
         Assert.True(commits < writes / 4, $"{writes} concurrent writes took {commits} commits");
+
+        // The commit's metrics tell operators the same: every queued write and record counted once in a commit's
+        // size and once with its own wait, in commits that carried many (the silo's own start-up writes may add).
+        var queued = writes + (writes + 2) / 3 + 1;
+        Assert.True(metrics.Of("dua.storage.commit.writes").Sum() >= queued, $"commit sizes sum to {metrics.Of("dua.storage.commit.writes").Sum()}, {queued} queued");
+        Assert.True(metrics.Of("dua.storage.write.duration").Count >= queued);
+        Assert.True(metrics.Of("dua.storage.commit.writes").Max() > 1, "no commit carried more than one write");
+        Assert.Equal(metrics.Of("dua.storage.commit.writes").Count, metrics.Of("dua.storage.commit.duration").Count);
+        Assert.All(metrics.Of("dua.storage.commit.duration"), seconds => Assert.InRange(seconds, 0, 60));
 
         var read = new GrainState<Dictionary<string, int>>();
         await storage.ReadStateAsync(StateName, Grain("g7"), read);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Dua.Grains.Abstractions.Storage;
 using Dua.ServiceDefaults.Observability;
 using Dua.Silo.Audit;
+using Dua.Silo.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -51,12 +52,14 @@ public sealed class StateCommitter : IAsyncDisposable
 
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SiloMetrics _metrics;
     private readonly ILogger<StateCommitter> _logger;
     private readonly Task _loop;
 
-    public StateCommitter(NpgsqlDataSource dataSource, ILogger<StateCommitter> logger)
+    public StateCommitter(NpgsqlDataSource dataSource, SiloMetrics metrics, ILogger<StateCommitter> logger)
     {
         _dataSource = dataSource;
+        _metrics = metrics;
         _logger = logger;
         // The loop must not inherit the first caller's execution context: its activity and Orleans' request context
         // would otherwise stick to every later batch.
@@ -150,6 +153,7 @@ public sealed class StateCommitter : IAsyncDisposable
         }
 
         var versions = new Dictionary<StateWrite, int?>(writes.Count);
+        var sent = Stopwatch.GetTimestamp();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             foreach (var write in writes)
@@ -161,14 +165,18 @@ public sealed class StateCommitter : IAsyncDisposable
             // The commit is durable only once PostgreSQL has answered the Sync, which closing the reader waits for.
         }
 
+        var durable = Stopwatch.GetTimestamp();
+        _metrics.Committed(batch.Count, Stopwatch.GetElapsedTime(sent, durable));
         foreach (var item in batch)
         {
             switch (item)
             {
                 case StateWrite write:
+                    _metrics.WriteDurable(Stopwatch.GetElapsedTime(write.QueuedAt, durable));
                     write.Complete(versions[write]);
                     break;
                 case PendingAudit audit:
+                    _metrics.WriteDurable(Stopwatch.GetElapsedTime(audit.QueuedAt, durable));
                     audit.Completion.TrySetResult();
                     break;
             }
@@ -228,6 +236,8 @@ public sealed class StateCommitter : IAsyncDisposable
         public AuditRecord Record { get; } = record;
 
         public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
+
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -14,6 +14,9 @@ public sealed class StateWrite(string serviceId, string stateName, string grainI
     /// <summary>The trace of the call that asked for the write, for the group commit's span.</summary>
     public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
 
+    /// <summary>When the write was queued (<see cref="Stopwatch"/> ticks), for the time it waited to be durable.</summary>
+    public long QueuedAt { get; } = Stopwatch.GetTimestamp();
+
     public string ServiceId { get; } = serviceId;
 
     public string StateName { get; } = stateName;

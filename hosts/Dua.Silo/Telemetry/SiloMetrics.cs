@@ -14,6 +14,9 @@ public sealed class SiloMetrics
     private readonly Counter<long> _refusedCalls;
     private readonly Histogram<double> _feedDuration;
     private readonly Histogram<double> _summaryFreshness;
+    private readonly Histogram<double> _commitDuration;
+    private readonly Histogram<int> _commitWrites;
+    private readonly Histogram<double> _writeDuration;
 
     public SiloMetrics(IMeterFactory meters)
     {
@@ -28,7 +31,20 @@ public sealed class SiloMetrics
         _summaryFreshness = meter.CreateHistogram("dua.statistics.summary.freshness", "s",
             "Time from a change fed to a county's statistics (just before its write is acknowledged) to this silo's first summary that includes it.",
             tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300] });
+        // The group commit's figures: how long PostgreSQL takes to make a batch durable, how many writes share it,
+        // and how long one write waits from being queued to being durable (the commit running before it, and its own).
+        _commitDuration = meter.CreateHistogram("dua.storage.commit.duration", "s",
+            "How long one group commit took, from sending its batch to PostgreSQL's confirmation that it is durable.",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
+        _commitWrites = meter.CreateHistogram<int>("dua.storage.commit.writes", "{write}",
+            "State writes and audit records one group commit carried.",
+            tags: null, new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        _writeDuration = meter.CreateHistogram("dua.storage.write.duration", "s",
+            "How long one state write or audit record took from being queued to being durable (or refused as stale).",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
     }
+
+    private static readonly double[] CommitBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
     public void AcknowledgedWrite(string method) =>
         _acknowledgedWrites.Add(1, new KeyValuePair<string, object?>("rpc.method", method));
@@ -42,6 +58,14 @@ public sealed class SiloMetrics
         _feedDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("method", grainMethod));
 
     public void SummaryFresh(TimeSpan sinceWrite) => _summaryFreshness.Record(sinceWrite.TotalSeconds);
+
+    public void Committed(int writes, TimeSpan took)
+    {
+        _commitWrites.Record(writes);
+        _commitDuration.Record(took.TotalSeconds);
+    }
+
+    public void WriteDurable(TimeSpan sinceQueued) => _writeDuration.Record(sinceQueued.TotalSeconds);
 
     // gRPC's canonical names (UNAVAILABLE, not Unavailable), as every gRPC tool shows them.
     private static string StatusName(Grpc.Core.StatusCode status) => status switch
