@@ -12,6 +12,7 @@ public sealed class GatewayLimitsTests
 {
     private const string GetRegion = "/dua.v1.RegionService/GetRegion";
     private const string Watch = "/dua.v1.StatisticsService/WatchRegionSummary";
+    private const string Recount = "/dua.v1.OperationsService/RecountRegion";
 
     [Theory]
     [InlineData(null, "10000m")]
@@ -43,6 +44,40 @@ public sealed class GatewayLimitsTests
         await RawGrpcCall.SendAsync(http, gateway.Address, GetRegion, TestTokens.For(TestTokens.Operations));
 
         Assert.Equal("3000m", Assert.Single(silo.Headers)[GrpcTimeout.HeaderName]);
+    }
+
+    // A recount reads every participant of a county: the national data set's Stockholm took 66 s.
+    [Theory]
+    [InlineData(null, "90000m")]
+    [InlineData("2S", "2S")]
+    [InlineData("1H", "90000m")]
+    public async Task A_recount_reaches_the_silo_with_at_most_the_recount_deadline(string? sent, string expected)
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint])).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await RawGrpcCall.SendAsync(http, gateway.Address, Recount, TestTokens.For(TestTokens.Operations),
+            sent is null ? [] : [new(GrpcTimeout.HeaderName, sent)]);
+
+        Assert.Equal(expected, Assert.Single(silo.Headers)[GrpcTimeout.HeaderName]);
+    }
+
+    // A longer one needs the proxy to wait as long (a gateway refusing it is in GatewayTlsProcessTests).
+    [Fact]
+    public async Task The_recount_deadline_is_configurable_with_the_proxys_wait()
+    {
+        await using var silo = await AnsweringBackend.StartAsync("silo-a");
+        await using var gateway = new GatewayFactory(new InMemorySiloDirectory([silo.Endpoint]), new Dictionary<string, string>
+        {
+            ["Gateway:Limits:RecountDeadline"] = "00:10:00",
+            ["ReverseProxy:Clusters:silos:HttpRequest:ActivityTimeout"] = "00:10:00",
+        }).Start();
+        using var http = GatewayFactory.CreateH2cClient();
+
+        await RawGrpcCall.SendAsync(http, gateway.Address, Recount, TestTokens.For(TestTokens.Operations));
+
+        Assert.Equal("600000m", Assert.Single(silo.Headers)[GrpcTimeout.HeaderName]);
     }
 
     [Theory]

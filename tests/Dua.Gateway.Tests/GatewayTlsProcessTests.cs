@@ -21,11 +21,11 @@ public sealed class GatewayTlsProcessTests : IDisposable
 
     private static string GatewayAssembly => Path.Combine(AppContext.BaseDirectory, "Dua.Gateway.dll");
 
-    public static TheoryData<string> Mistakes => ["plaintext off loopback", "key without certificate", "key of another certificate", "expired certificate", "https silo without CA", "CA file missing", "plain http silo off loopback"];
+    public static TheoryData<string> Mistakes => ["plaintext off loopback", "key without certificate", "key of another certificate", "expired certificate", "https silo without CA", "CA file missing", "plain http silo off loopback", "recount deadline past the proxy's wait"];
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public async Task A_gateway_with_bad_TLS_or_address_settings_refuses_to_start_naming_the_setting(string mistake)
+    public async Task A_gateway_with_bad_TLS_address_or_limit_settings_refuses_to_start_naming_the_setting(string mistake)
     {
         var settings = Static("http://127.0.0.1:5101");
         var expected = mistake switch
@@ -37,6 +37,9 @@ public sealed class GatewayTlsProcessTests : IDisposable
             "https silo without CA" => Set(settings, "Gateway:Tls:CaPath (env Gateway__Tls__CaPath) is required", ("Gateway__StaticSilos__0", "https://127.0.0.1:5101")),
             "CA file missing" => Set(settings, "Gateway:Tls:CaPath: the file", ("Gateway__Tls__CaPath", Path.Combine(_ca.Folder, "missing.pem"))),
             "plain http silo off loopback" => Set(settings, "is plain http to another machine", ("Gateway__StaticSilos__0", "http://192.0.2.30:5101")),
+            // YARP would cut a recount after its 100 s wait for the silo, before the recount's own deadline.
+            "recount deadline past the proxy's wait" => Set(settings,
+                "Gateway:Limits:RecountDeadline must not be longer than ReverseProxy:Clusters:silos:HttpRequest:ActivityTimeout", ("Gateway__Limits__RecountDeadline", "00:05:00")),
             _ => throw new ArgumentOutOfRangeException(nameof(mistake)),
         };
 

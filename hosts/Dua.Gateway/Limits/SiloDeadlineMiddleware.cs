@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Dua.Gateway.Limits;
 
 /// <summary>
-/// Caps the deadline of unary dua.v1 calls at <see cref="GatewayLimitsOptions.SiloDeadline"/>. Long-lived streams keep
-/// whatever the client asked for: a watch is meant to stay open.
+/// Caps the deadline of unary dua.v1 calls at <see cref="GatewayLimitsOptions.SiloDeadline"/>, and a recount's at
+/// <see cref="GatewayLimitsOptions.RecountDeadline"/>. Long-lived streams keep whatever the client asked for: a watch
+/// is meant to stay open.
 /// </summary>
 public sealed class SiloDeadlineMiddleware(RequestDelegate next, IOptions<GatewayLimitsOptions> options)
 {
@@ -16,20 +17,30 @@ public sealed class SiloDeadlineMiddleware(RequestDelegate next, IOptions<Gatewa
         "/dua.v1.StatisticsService/WatchRegionSummary",
     };
 
-    private readonly TimeSpan _deadline = options.Value.SiloDeadline;
-    private readonly string _formatted = GrpcTimeout.Format(options.Value.SiloDeadline);
+    private const string Recount = "/dua.v1.OperationsService/RecountRegion";
+
+    private readonly Deadline _unary = new(options.Value.SiloDeadline);
+    private readonly Deadline _recount = new(options.Value.RecountDeadline);
 
     public Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.Value is { } path && path.StartsWith(DuaServices, StringComparison.Ordinal) && !Streams.Contains(path))
         {
+            var deadline = path == Recount ? _recount : _unary;
             var headers = context.Request.Headers;
-            if (!GrpcTimeout.TryParse(headers[GrpcTimeout.HeaderName], out var asked) || asked > _deadline)
+            if (!GrpcTimeout.TryParse(headers[GrpcTimeout.HeaderName], out var asked) || asked > deadline.Longest)
             {
-                headers[GrpcTimeout.HeaderName] = _formatted;
+                headers[GrpcTimeout.HeaderName] = deadline.Header;
             }
         }
 
         return next(context);
+    }
+
+    private sealed class Deadline(TimeSpan longest)
+    {
+        public TimeSpan Longest { get; } = longest;
+
+        public string Header { get; } = GrpcTimeout.Format(longest);
     }
 }
